@@ -1,0 +1,74 @@
+import type { Env } from "@helpdesk/config/env";
+import type { Database } from "@helpdesk/db/client";
+import type { ValkeyConnection } from "@helpdesk/jobs/connection";
+import express from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { authRateLimit } from "./http/auth-rate-limit.ts";
+import { docsRouter } from "./http/docs-page.ts";
+import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { mountRoutes } from "./http/mount.ts";
+import { buildOpenApiDocument } from "./http/openapi.ts";
+import type { Logger } from "./logger.ts";
+import { healthRouter } from "./routes/health.ts";
+import { apiRoutes } from "./routes/index.ts";
+
+export interface AppDeps {
+  env: Env;
+  db: Database;
+  valkey: ValkeyConnection;
+  logger: Logger;
+}
+
+const API_BASE = "/api/v1";
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/** The Express app without a listening socket: server.ts listens, tests call it directly. */
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", 1);
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // Honour a caller's id (load balancer, client) so one id follows a request across systems.
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customProps: (req) => ({ requestId: req.id }),
+      // Method, URL and status are what a request log is read for; headers are noise (and risk).
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
+    }),
+  );
+  app.use(helmet());
+  app.use(express.json({ limit: "1mb" }));
+
+  app.use(healthRouter(deps));
+  const openApi = buildOpenApiDocument(apiRoutes, API_BASE);
+  app.get(`${API_BASE}/openapi.json`, (_req, res) => {
+    res.json(openApi);
+  });
+  app.use(docsRouter(`${API_BASE}/openapi.json`));
+
+  const api = express.Router();
+  api.use(
+    "/auth",
+    authRateLimit(deps.valkey, {
+      perMinute: deps.env.AUTH_RATE_LIMIT_PER_MINUTE,
+      keyPrefix: deps.env.QUEUE_PREFIX,
+    }),
+  );
+  mountRoutes(api, apiRoutes, { db: deps.db, jwtSecret: deps.env.JWT_SECRET });
+  app.use(API_BASE, api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { UserRole } from "@helpdesk/db/schema";
+import { z } from "zod";
+import type { PublicContext, ServiceContext } from "../context.ts";
+
+export type Method = "get" | "post" | "patch" | "put" | "delete";
+/** Who may call a route: anyone, or authenticated users with one of these roles. */
+export type Access = "public" | readonly UserRole[];
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+type HandlerContext<A extends Access> = A extends "public" ? PublicContext : ServiceContext;
+
+/**
+ * One API route, declared once: the Express handler validates with these schemas, and the OpenAPI
+ * document is generated from the same declaration, so the docs cannot drift from what is enforced.
+ */
+export interface RouteSpec<
+  A extends Access = Access,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: Method;
+  /** Express syntax (`/tickets/:id`), relative to /api/v1. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: A;
+  body?: B;
+  query?: Q;
+  /** A path parameter that fails its schema answers 404: a malformed id names no resource. */
+  params?: P;
+  /** Encoded (dates → ISO strings, unknown keys dropped) before it is sent, so no stray column leaks. */
+  response: R;
+  status?: number;
+  handler: (
+    ctx: HandlerContext<A>,
+    input: { body: Parsed<B>; query: Parsed<Q>; params: Parsed<P> },
+  ) => Promise<z.output<R>>;
+}
+
+/** Identity at run time; it exists so TypeScript infers each route's input and output types. */
+export function route<
+  const A extends Access,
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(spec: RouteSpec<A, B, Q, P, R>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/** Dates travel as ISO-8601 strings and are Date objects in code. */
+export const isoDate = z.codec(z.iso.datetime(), z.date(), {
+  decode: (value) => new Date(value),
+  encode: (value) => value.toISOString(),
+});
+
+export const idParam = z.object({ id: z.uuid() });

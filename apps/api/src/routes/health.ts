@@ -1,0 +1,44 @@
+import type { Database } from "@helpdesk/db/client";
+import type { ValkeyConnection } from "@helpdesk/jobs/connection";
+import { sql } from "drizzle-orm";
+import { Router } from "express";
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** `/health` says the process is up (no I/O); `/health/ready` says it can do its work. */
+export function healthRouter(deps: { db: Database; valkey: ValkeyConnection }): Router {
+  const router = Router();
+  router.get("/health", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  router.get("/health/ready", async (_req, res) => {
+    const [postgres, valkey] = await Promise.all([
+      check(() => deps.db.execute(sql`select 1`)),
+      check(() => deps.valkey.ping()),
+    ]);
+    const failed = Object.entries({ postgres, valkey })
+      .filter(([, result]) => !result.ok)
+      .map(([name]) => name);
+    const ready = failed.length === 0;
+    res.status(ready ? 200 : 503).json({
+      status: ready ? "ready" : "unavailable",
+      ...(failed.length ? { failed } : {}),
+      checks: { postgres: postgres.report, valkey: valkey.report },
+    });
+  });
+  return router;
+}
+
+async function check(probe: () => Promise<unknown>) {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), CHECK_TIMEOUT_MS).unref()),
+    ]);
+    return { ok: true, report: { status: "ok", latencyMs: Math.round(performance.now() - started) } };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, report: { status: "error", error: message } };
+  }
+}

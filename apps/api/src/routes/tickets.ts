@@ -1,0 +1,69 @@
+import { idParam, route } from "../http/route.ts";
+import { messageSchema, page, ticketSchema, ticketWithMessagesSchema } from "../schemas/ticket.ts";
+import { addMessage, addMessageInput } from "../services/messages/add-message.ts";
+import { createTicket, createTicketInput } from "../services/tickets/create-ticket.ts";
+import { getTicket } from "../services/tickets/get-ticket.ts";
+import { listTickets, listTicketsQuery } from "../services/tickets/list-tickets.ts";
+import { updateTicket, updateTicketInput } from "../services/tickets/update-ticket.ts";
+
+const everyone = ["customer", "agent", "admin"] as const;
+
+export const ticketRoutes = [
+  route({
+    method: "post",
+    path: "/tickets",
+    tag: "Tickets",
+    summary: "Open a ticket",
+    description: "A customer opens one for themself; an agent or admin opens one for `customerId`.",
+    access: everyone,
+    body: createTicketInput,
+    status: 201,
+    response: ticketSchema,
+    handler: (ctx, { body }) => createTicket(ctx, body),
+  }),
+  route({
+    method: "get",
+    path: "/tickets",
+    tag: "Tickets",
+    summary: "List tickets, newest first, with keyset pagination",
+    access: everyone,
+    query: listTicketsQuery,
+    response: page(ticketSchema),
+    handler: (ctx, { query }) => listTickets(ctx, query),
+  }),
+  route({
+    method: "get",
+    path: "/tickets/:id",
+    tag: "Tickets",
+    summary: "A ticket with its messages",
+    access: everyone,
+    params: idParam,
+    response: ticketWithMessagesSchema,
+    handler: (ctx, { params }) => getTicket(ctx, params.id),
+  }),
+  route({
+    method: "patch",
+    path: "/tickets/:id",
+    tag: "Tickets",
+    summary: "Change status, priority or assignee",
+    description:
+      "Status changes follow the state machine in docs/tickets.md; customers may only resolve or reopen.",
+    access: everyone,
+    params: idParam,
+    body: updateTicketInput,
+    response: ticketSchema,
+    handler: (ctx, { params, body }) => updateTicket(ctx, params.id, body),
+  }),
+  route({
+    method: "post",
+    path: "/tickets/:id/messages",
+    tag: "Tickets",
+    summary: "Reply, or add an internal note (agents)",
+    access: everyone,
+    params: idParam,
+    body: addMessageInput,
+    status: 201,
+    response: messageSchema,
+    handler: (ctx, { params, body }) => addMessage(ctx, params.id, body),
+  }),
+];

@@ -1,0 +1,34 @@
+import { ticketPriorities, ticketStatuses, userRoles } from "@helpdesk/db/schema";
+import { z } from "zod";
+import { isoDate } from "../http/route.ts";
+
+export const ticketSchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  number: z.number().int(),
+  subject: z.string(),
+  status: z.enum(ticketStatuses),
+  priority: z.enum(ticketPriorities),
+  customerId: z.uuid(),
+  assigneeId: z.uuid().nullable(),
+  firstResponseAt: isoDate.nullable(),
+  resolvedAt: isoDate.nullable(),
+  closedAt: isoDate.nullable(),
+  closedReason: z.string().nullable(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+
+export const messageSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: isoDate,
+  author: z.object({ id: z.uuid(), name: z.string(), role: z.enum(userRoles) }),
+});
+
+export const ticketWithMessagesSchema = ticketSchema.extend({ messages: z.array(messageSchema) });
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });

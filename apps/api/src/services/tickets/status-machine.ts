@@ -1,0 +1,40 @@
+import type { TicketStatus } from "@helpdesk/db/schema";
+
+/**
+ * Which status may follow which (documented in docs/tickets.md).
+ * - `closed` is final: a customer who writes again opens a new ticket.
+ * - Reopening a `resolved` ticket sends it to `open`, never back to `new`.
+ * - Nothing goes back to `new`: it means "no agent has looked at this yet".
+ */
+export const allowedTransitions: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: ["open", "pending", "resolved", "closed"],
+  open: ["pending", "resolved", "closed"],
+  pending: ["open", "resolved", "closed"],
+  resolved: ["open", "closed"],
+  closed: [],
+};
+
+/** Customers may mark their own ticket solved, or reopen it while it is resolved; the rest is for agents. */
+export const customerTransitions: Partial<Record<TicketStatus, readonly TicketStatus[]>> = {
+  new: ["resolved"],
+  open: ["resolved"],
+  pending: ["resolved"],
+  resolved: ["open"],
+};
+
+export const canTransition = (from: TicketStatus, to: TicketStatus, asCustomer: boolean) =>
+  (asCustomer ? (customerTransitions[from] ?? []) : allowedTransitions[from]).includes(to);
+
+/** Timestamp columns that follow a status change. */
+export function statusTimestamps(to: TicketStatus, now: Date) {
+  switch (to) {
+    case "resolved":
+      return { resolvedAt: now };
+    case "closed":
+      return { closedAt: now, closedReason: "manual" };
+    case "open":
+      return { resolvedAt: null };
+    default:
+      return {};
+  }
+}

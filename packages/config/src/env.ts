@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * The whole environment of the product, parsed once per process.
+ *
+ * Development defaults point at the services on the local machine so `bun run dev` works on a fresh
+ * clone; in production (`NODE_ENV=production`) every secret must be given explicitly, and a missing one
+ * stops the boot with a message naming the variable and what it is for.
+ */
+const DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
+const DEV_OPERATOR_TOKEN = "dev-operator-token";
+
+const secret = (purpose: string) =>
+  z
+    .string({ error: `is required in production: ${purpose}` })
+    .min(1, { error: `must not be empty: ${purpose}` });
+
+const baseSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: z.string().min(1).default("postgres://postgres@127.0.0.1:5432/helpdesk"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  VALKEY_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
+  /** Prefix of every queue key. Wrap it in braces (`{helpdesk}`) on Valkey Cluster: see docs/jobs.md. */
+  QUEUE_PREFIX: z.string().min(1).default("helpdesk"),
+  JWT_SECRET: secret("signs the API's bearer tokens (HS256); at least 32 random characters").min(32, {
+    error: "must be at least 32 characters (it signs the API's bearer tokens)",
+  }),
+  JWT_EXPIRES_IN: z
+    .string()
+    .regex(/^\d+\s*[smhd]$/, { error: "must look like 15m, 12h or 7d" })
+    .default("12h"),
+  OPERATOR_TOKEN: secret(
+    "logs the platform operator into the job dashboard and cross-organization job routes",
+  ).min(16, { error: "must be at least 16 characters (it grants platform-operator access)" }),
+  RESEND_API_KEY: z.string().min(1).optional(),
+  RESEND_BASE_URL: z.url().optional(),
+  EMAIL_FROM: z.string().min(3).default("Helpdesk <support@helpdesk.localhost>"),
+  WORKERS: z.enum(["on", "off"]).default("on"),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+});
+
+export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const given = stripEmpty(source);
+  const input =
+    given.NODE_ENV === "production"
+      ? given
+      : { JWT_SECRET: DEV_JWT_SECRET, OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ...given };
+  const result = baseSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+}
+
+/** An empty variable (`JWT_SECRET=`) counts as missing, so it can never become a blank secret. */
+function stripEmpty(source: Record<string, string | undefined>) {
+  return Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The process's environment, parsed on first use; a bad one fails fast with every problem listed. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

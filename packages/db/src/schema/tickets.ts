@@ -1,0 +1,58 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { id, timestampMs, timestamps } from "./columns.ts";
+import { organizationId } from "./organizations.ts";
+import { users } from "./users.ts";
+
+export const ticketStatuses = ["new", "open", "pending", "resolved", "closed"] as const;
+export const ticketStatus = pgEnum("ticket_status", ticketStatuses);
+export type TicketStatus = (typeof ticketStatuses)[number];
+
+export const ticketPriorities = ["low", "normal", "high", "urgent"] as const;
+export const ticketPriority = pgEnum("ticket_priority", ticketPriorities);
+export type TicketPriority = (typeof ticketPriorities)[number];
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    id: id(),
+    organizationId: organizationId(),
+    /** Human-facing number, sequential per organization (see organizations.ticketCounter). */
+    number: integer().notNull(),
+    subject: text().notNull(),
+    status: ticketStatus().notNull().default("new"),
+    priority: ticketPriority().notNull().default("normal"),
+    customerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    assigneeId: uuid().references(() => users.id),
+    firstResponseAt: timestampMs(),
+    resolvedAt: timestampMs(),
+    closedAt: timestampMs(),
+    closedReason: text(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex("tickets_org_number_unique").on(t.organizationId, t.number),
+    // The list route pages by (created_at, id) descending within one organization, optionally filtered.
+    index("tickets_org_created_idx").on(t.organizationId, t.createdAt.desc(), t.id.desc()),
+    index("tickets_org_status_created_idx").on(t.organizationId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("tickets_org_assignee_created_idx").on(
+      t.organizationId,
+      t.assigneeId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    index("tickets_org_customer_created_idx").on(
+      t.organizationId,
+      t.customerId,
+      t.createdAt.desc(),
+      t.id.desc(),
+    ),
+    // `q` is a substring search on the subject: a trigram index keeps ILIKE '%…%' off a sequential scan.
+    index("tickets_subject_trgm_idx").using("gin", sql`${t.subject} gin_trgm_ops`),
+  ],
+);
+
+export type Ticket = typeof tickets.$inferSelect;
+export type NewTicketSeed = typeof tickets.$inferInsert;
