@@ -6,8 +6,10 @@ import { logger } from "./logger.ts";
 
 const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
-const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:api" });
-valkey.on("error", (error) => logger.warn({ err: error }, "valkey connection error"));
+const valkey = createValkeyConnection(config.VALKEY_URL, {
+  name: "helpdesk:api",
+  onError: (error) => logger.warn({ err: error }, "valkey connection error"),
+});
 
 const app = createApp({ env: config, db: database.db, valkey, logger });
 const server = app.listen(config.PORT, () => {

@@ -11,11 +11,13 @@ export interface ConnectionOptions {
    */
   maxRetriesPerRequest?: number | null;
   extra?: RedisOptions;
+  /** Connection errors are reported here (they recur while Valkey is down; the client keeps reconnecting). */
+  onError?: (error: Error) => void;
 }
 
 /** The one place a Valkey connection is made, so every process reconnects and names itself alike. */
 export function createValkeyConnection(url: string, options: ConnectionOptions): Valkey {
-  return new Valkey(url, {
+  const connection = new Valkey(url, {
     connectionName: options.name,
     maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 2 : options.maxRetriesPerRequest,
     // Back off up to 2 s between reconnects, forever: a Valkey restart must not need a process restart.
@@ -23,4 +25,7 @@ export function createValkeyConnection(url: string, options: ConnectionOptions):
     enableOfflineQueue: true,
     ...options.extra,
   });
+  // Without a listener, a refused connection is an "Unhandled error event" printed on every retry.
+  connection.on("error", options.onError ?? (() => {}));
+  return connection;
 }

@@ -12,6 +12,8 @@ export function authRateLimit(valkey: ValkeyConnection, options: { perMinute: nu
     limit: options.perMinute,
     standardHeaders: "draft-8",
     legacyHeaders: false,
+    // Fail open: when Valkey is unreachable, logging in matters more than counting attempts.
+    passOnStoreError: true,
     store: new RedisStore({
       prefix: `${options.keyPrefix}:rate-limit:auth:`,
       sendCommand: (command: string, ...args: string[]) => valkey.call(command, ...args) as never,

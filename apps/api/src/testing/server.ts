@@ -1,0 +1,62 @@
+import { env } from "@helpdesk/config/env";
+import { createDatabase } from "@helpdesk/db/client";
+import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { createApp } from "../app.ts";
+import { logger } from "../logger.ts";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  db: ReturnType<typeof createDatabase>["db"];
+  request<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a real port (0 = any free one), talking to the test database and Valkey, so tests
+ * go through HTTP exactly as a client does. `overrides` tweaks the env (e.g. a low rate limit).
+ */
+export async function startTestServer(overrides: Partial<ReturnType<typeof env>> = {}): Promise<TestServer> {
+  const config = { ...env(), ...overrides };
+  const database = createDatabase(config.DATABASE_URL, { max: 5 });
+  const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
+  const app = createApp({ env: config, db: database.db, valkey, logger });
+  const server = app.listen(0);
+  await new Promise<void>((resolve) => server.once("listening", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("test server has no port");
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    db: database.db,
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) {
+        headers["content-type"] = "application/json";
+        body = JSON.stringify(options.body);
+      }
+      const response = await fetch(url + path, { method, headers, body });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {}
+      return { status: response.status, body: parsed as never, headers: response.headers };
+    },
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.allSettled([database.close(), valkey.quit()]);
+    },
+  };
+}
