@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { UserRole } from "@helpdesk/db/schema";
+import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../testing/server.ts";
+import { openTicket } from "../testing/tickets.ts";
+import { apiRoutes } from "./index.ts";
+
+let server: TestServer;
+let org: TestOrg;
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createTestOrg(server.db);
+});
+afterAll(() => server.close());
+
+interface Row extends Record<UserRole, number> {
+  /** A request that is valid for every role, so an allowed call succeeds and a refusal can only be the role. */
+  request: () => Promise<{ path: string; body?: unknown }>;
+}
+
+/** Who may call what: every authenticated route × role → the status the API must answer. */
+const matrix: Record<string, Row> = {
+  "GET /me": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/me" }),
+  },
+  "POST /users": {
+    customer: 403,
+    agent: 403,
+    admin: 201,
+    request: async () => ({
+      path: "/users",
+      body: {
+        name: "New Agent",
+        email: `new-${crypto.randomUUID()}@example.test`,
+        password: "a long enough password",
+        role: "agent",
+      },
+    }),
+  },
+  "GET /users": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/users" }),
+  },
+  "PATCH /users/:id": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: `/users/${org.customer2.id}`, body: { name: "Renamed Customer" } }),
+  },
+  "POST /tickets": {
+    customer: 201,
+    agent: 201,
+    admin: 201,
+    request: async () => ({
+      path: "/tickets",
+      body: { subject: "Cannot log in", body: "Since yesterday.", customerId: org.customer.id },
+    }),
+  },
+  "GET /tickets": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/tickets" }),
+  },
+  "GET /tickets/:id": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/tickets/${(await openTicket(server, org)).id}` }),
+  },
+  "PATCH /tickets/:id": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({
+      path: `/tickets/${(await openTicket(server, org)).id}`,
+      body: { status: "resolved" },
+    }),
+  },
+  "POST /tickets/:id/messages": {
+    customer: 201,
+    agent: 201,
+    admin: 201,
+    request: async () => ({
+      path: `/tickets/${(await openTicket(server, org)).id}/messages`,
+      body: { body: "Any news?" },
+    }),
+  },
+};
+
+const roles: readonly UserRole[] = ["customer", "agent", "admin"];
+const authenticatedRoutes = apiRoutes.filter((spec) => spec.access !== "public");
+const routeKey = (spec: { method: string; path: string }) => `${spec.method.toUpperCase()} ${spec.path}`;
+
+describe("role matrix", () => {
+  test("has a row for exactly the authenticated routes of apiRoutes", () => {
+    expect(Object.keys(matrix).sort()).toEqual(authenticatedRoutes.map(routeKey).sort());
+  });
+
+  for (const [key, row] of Object.entries(matrix)) {
+    const [method = ""] = key.split(" ");
+    for (const role of roles) {
+      test(`${key} as ${role} → ${row[role]}`, async () => {
+        const { path, body } = await row.request();
+        const res = await server.request(method, `/api/v1${path}`, { token: org[role].token, body });
+        expect(res.status).toBe(row[role]);
+        if (row[role] === 403) expect(res.body.error.code).toBe("forbidden");
+      });
+    }
+  }
+});
+
+describe("without a token", () => {
+  test("every authenticated route answers 401", async () => {
+    for (const spec of authenticatedRoutes) {
+      const path = `/api/v1${spec.path.replace(":id", crypto.randomUUID())}`;
+      const body = spec.method === "get" ? undefined : {};
+      const res = await server.request(spec.method.toUpperCase(), path, { body });
+      expect({ route: routeKey(spec), status: res.status }).toEqual({ route: routeKey(spec), status: 401 });
+      expect(res.body.error.code).toBe("unauthorized");
+    }
+  });
+});
