@@ -4,6 +4,7 @@ import type { ValkeyConnection } from "@helpdesk/jobs/connection";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import type { ProductJobs } from "./context.ts";
 import { authRateLimit } from "./http/auth-rate-limit.ts";
 import { docsRouter } from "./http/docs-page.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
@@ -17,6 +18,7 @@ export interface AppDeps {
   env: Env;
   db: Database;
   valkey: ValkeyConnection;
+  jobs: ProductJobs;
   logger: Logger;
 }
 
@@ -65,7 +67,12 @@ export function createApp(deps: AppDeps) {
       keyPrefix: deps.env.QUEUE_PREFIX,
     }),
   );
-  mountRoutes(api, apiRoutes, { db: deps.db, jwtSecret: deps.env.JWT_SECRET });
+  mountRoutes(api, apiRoutes, {
+    db: deps.db,
+    jobs: deps.jobs,
+    jwtSecret: deps.env.JWT_SECRET,
+    operatorToken: deps.env.OPERATOR_TOKEN,
+  });
   app.use(API_BASE, api);
 
   app.use(notFoundHandler);

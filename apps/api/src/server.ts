@@ -2,25 +2,29 @@ import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "./app.ts";
+import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
+import { onShutdownSignal } from "./shutdown.ts";
 
+/** HTTP API; also runs the workers in this process unless WORKERS=off (then run worker.ts). */
 const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
 const valkey = createValkeyConnection(config.VALKEY_URL, {
   name: "helpdesk:api",
   onError: (error) => logger.warn({ err: error }, "valkey connection error"),
 });
+const jobs = createJobRuntime(config, database.db, logger);
+jobs.relay.start();
+const pool = config.WORKERS === "on" ? await startJobProcessing(jobs, config) : undefined;
 
-const app = createApp({ env: config, db: database.db, valkey, logger });
+const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
 const server = app.listen(config.PORT, () => {
-  logger.info({ port: config.PORT, url: config.PUBLIC_URL }, "API listening");
+  logger.info({ port: config.PORT, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
 });
 
-async function shutdown(signal: string) {
-  logger.info({ signal }, "shutting down");
-  server.close();
+onShutdownSignal(logger, async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await pool?.close(config.SHUTDOWN_TIMEOUT_MS);
+  await jobs.close();
   await Promise.allSettled([database.close(), valkey.quit()]);
-  process.exit(0);
-}
-process.once("SIGTERM", () => void shutdown("SIGTERM"));
-process.once("SIGINT", () => void shutdown("SIGINT"));
+});

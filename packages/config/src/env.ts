@@ -40,6 +40,11 @@ const baseSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Helpdesk <support@helpdesk.localhost>"),
   WORKERS: z.enum(["on", "off"]).default("on"),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Job lock and stall check (docs/jobs.md): a killed worker's job is taken over within their sum. */
+  JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
+  JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /** On SIGTERM, how long active jobs may run on before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
 });
 
 export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string };

@@ -1,25 +1,41 @@
+import { timingSafeEqual } from "node:crypto";
 import type { Database } from "@helpdesk/db/client";
 import type { NextFunction, Request, Response, Router } from "express";
 import { z } from "zod";
-import type { Actor } from "../context.ts";
+import type { JobScope, ProductJobs } from "../context.ts";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { authenticate } from "./authenticate.ts";
 import type { RouteSpec } from "./route.ts";
 
 export interface MountDeps {
   db: Database;
+  jobs: ProductJobs;
   jwtSecret: string;
+  operatorToken: string;
 }
 
 /** Registers each declared route on the router: authenticate, authorize, validate, run, encode. */
 export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: MountDeps): void {
   for (const spec of specs) {
     router[spec.method](spec.path, async (req: Request, res: Response, _next: NextFunction) => {
-      let actor: Actor | undefined;
+      const ctx: Record<string, unknown> = { db: deps.db, jobs: deps.jobs, log: req.log };
       if (spec.access !== "public") {
-        actor = await authenticate(req, deps.db, deps.jwtSecret);
-        if (!spec.access.includes(actor.role)) throw new ForbiddenError();
-        req.log = req.log.child({ userId: actor.id, organizationId: actor.organizationId });
+        const allowed: readonly string[] = spec.access;
+        if (allowed.includes("operator") && isOperator(req, deps.operatorToken)) {
+          ctx.scope = { kind: "operator" } satisfies JobScope;
+          req.log = req.log.child({ operator: true });
+        } else {
+          const actor = await authenticate(req, deps.db, deps.jwtSecret);
+          if (!allowed.includes(actor.role)) throw new ForbiddenError();
+          req.log = req.log.child({ userId: actor.id, organizationId: actor.organizationId });
+          ctx.actor = actor;
+          ctx.scope = {
+            kind: "organization",
+            organizationId: actor.organizationId,
+            userId: actor.id,
+          } satisfies JobScope;
+        }
+        ctx.log = req.log;
       }
       const params = spec.params
         ? spec.params.safeParse(req.params)
@@ -30,11 +46,19 @@ export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: M
         query: parseInput(spec.query, req.query, "query"),
         body: parseInput(spec.body, req.body, "body"),
       };
-      const ctx = { db: deps.db, log: req.log, actor };
       const result = await spec.handler(ctx as never, input as never);
       res.status(spec.status ?? 200).json(z.encode(spec.response, result));
     });
   }
+}
+
+/** The operator authenticates with `Authorization: Bearer <OPERATOR_TOKEN>` (compared in constant time). */
+export function isOperator(req: Request, operatorToken: string): boolean {
+  const given = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(operatorToken);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function parseInput(schema: z.ZodType | undefined, value: unknown, location: "query" | "body") {

@@ -1,13 +1,22 @@
 import type { UserRole } from "@helpdesk/db/schema";
 import { z } from "zod";
-import type { PublicContext, ServiceContext } from "../context.ts";
+import type { JobAdminContext, PublicContext, ServiceContext } from "../context.ts";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
-/** Who may call a route: anyone, or authenticated users with one of these roles. */
-export type Access = "public" | readonly UserRole[];
+/**
+ * Who may call a route: anyone, or authenticated users with one of these roles. `operator` is the
+ * platform operator (bearer OPERATOR_TOKEN); routes open to it get a JobAdminContext with a scope.
+ */
+export type Access = "public" | readonly (UserRole | "operator")[];
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
-type HandlerContext<A extends Access> = A extends "public" ? PublicContext : ServiceContext;
+type HandlerContext<A extends Access> = A extends "public"
+  ? PublicContext
+  : A extends readonly (infer R)[]
+    ? "operator" extends R
+      ? JobAdminContext
+      : ServiceContext
+    : never;
 
 /**
  * One API route, declared once: the Express handler validates with these schemas, and the OpenAPI

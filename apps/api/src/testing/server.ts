@@ -2,6 +2,8 @@ import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "../app.ts";
+import type { ProductJobs } from "../context.ts";
+import { createJobRuntime } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
 
 export interface ApiResponse<T = any> {
@@ -13,6 +15,8 @@ export interface ApiResponse<T = any> {
 export interface TestServer {
   url: string;
   db: ReturnType<typeof createDatabase>["db"];
+  /** The server's job runtime (queues under this process's test prefix); no workers run unless a test starts them. */
+  jobs: ProductJobs;
   request<T = any>(
     method: string,
     path: string,
@@ -29,7 +33,8 @@ export async function startTestServer(overrides: Partial<ReturnType<typeof env>>
   const config = { ...env(), ...overrides };
   const database = createDatabase(config.DATABASE_URL, { max: 5 });
   const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
-  const app = createApp({ env: config, db: database.db, valkey, logger });
+  const jobs = createJobRuntime(config, database.db, logger);
+  const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
   const server = app.listen(0);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const address = server.address();
@@ -38,6 +43,7 @@ export async function startTestServer(overrides: Partial<ReturnType<typeof env>>
   return {
     url,
     db: database.db,
+    jobs,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -56,6 +62,7 @@ export async function startTestServer(overrides: Partial<ReturnType<typeof env>>
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await jobs.close();
       await Promise.allSettled([database.close(), valkey.quit()]);
     },
   };

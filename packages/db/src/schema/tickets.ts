@@ -49,6 +49,8 @@ export const tickets = pgTable(
       t.createdAt.desc(),
       t.id.desc(),
     ),
+    // The auto-close scan: resolved tickets by age. Partial, since most tickets are not resolved.
+    index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
     // `q` is a substring search on the subject: a trigram index keeps ILIKE '%…%' off a sequential scan.
     index("tickets_subject_trgm_idx").using("gin", sql`${t.subject} gin_trgm_ops`),
   ],

@@ -47,6 +47,14 @@ export async function addMessage(
       Object.assign(changes, { status: "open", resolvedAt: null });
     }
     await tx.db.update(tickets).set(changes).where(eq(tickets.id, ticket.id));
+    await tx.jobs.publish(tx, "ticket.event", {
+      type: "message.added",
+      organizationId: ticket.organizationId,
+      ticketId: ticket.id,
+      actorId: ctx.actor.id,
+      messageId: message.id,
+      occurredAt: now.toISOString(),
+    });
     ctx.log.info({ ticketId: ticket.id, messageId: message.id, internal: message.internal }, "message added");
     return { ...message, author: { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role } };
   });

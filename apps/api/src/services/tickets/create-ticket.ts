@@ -16,7 +16,8 @@ export const createTicketInput = z.object({
 /** A customer opens a ticket for themself; staff open one on behalf of a customer of their organization. */
 export async function createTicket(ctx: ServiceContext, input: z.output<typeof createTicketInput>) {
   const customerId = await resolveCustomer(ctx, input.customerId);
-  return withTransaction(ctx, async ({ db }) => {
+  return withTransaction(ctx, async (tx) => {
+    const { db } = tx;
     // Bumping the counter row also serializes ticket numbering within the organization.
     const [counter] = await db
       .update(organizations)
@@ -40,6 +41,13 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
       ticketId: ticket.id,
       authorId: ctx.actor.id,
       body: input.body,
+    });
+    await tx.jobs.publish(tx, "ticket.event", {
+      type: "ticket.created",
+      organizationId: ticket.organizationId,
+      ticketId: ticket.id,
+      actorId: ctx.actor.id,
+      occurredAt: ticket.createdAt.toISOString(),
     });
     ctx.log.info({ ticketId: ticket.id, number: ticket.number }, "ticket created");
     return ticket;

@@ -1,4 +1,4 @@
-import { ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
+import { type Ticket, ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -56,7 +56,34 @@ export async function updateTicket(
       changes.assigneeId = input.assigneeId;
     if (Object.keys(changes).length === 0) return ticket;
     const [updated] = await tx.db.update(tickets).set(changes).where(eq(tickets.id, ticket.id)).returning();
+    if (!updated) throw new Error(`ticket ${ticket.id} vanished under its row lock`);
+    await publishChanges(tx, ticket, updated);
     ctx.log.info({ ticketId: ticket.id, changes: Object.keys(changes) }, "ticket updated");
-    return updated ?? ticket;
+    return updated;
   });
+}
+
+/** One event per kind of change, written in the same transaction as the change. */
+async function publishChanges(ctx: ServiceContext, before: Ticket, after: Ticket) {
+  const base = {
+    organizationId: after.organizationId,
+    ticketId: after.id,
+    actorId: ctx.actor.id,
+    occurredAt: after.updatedAt.toISOString(),
+  };
+  if (before.status !== after.status) {
+    await ctx.jobs.publish(ctx, "ticket.event", {
+      ...base,
+      type: "ticket.status_changed",
+      fromStatus: before.status,
+      toStatus: after.status,
+    });
+  }
+  if (before.assigneeId !== after.assigneeId && after.assigneeId) {
+    await ctx.jobs.publish(ctx, "ticket.event", {
+      ...base,
+      type: "ticket.assigned",
+      assigneeId: after.assigneeId,
+    });
+  }
 }

@@ -1,0 +1,91 @@
+import type { TicketEventType } from "@helpdesk/jobs/catalog";
+
+/**
+ * Who hears of a ticket event: the table in docs/notifications.md, as one pure function.
+ * The actor is never notified of their own action.
+ */
+export interface RecipientInput {
+  type: TicketEventType;
+  actorId: string | null;
+  ticket: { customerId: string; assigneeId: string | null };
+  /** Active agents and admins of the organization. */
+  staffIds: readonly string[];
+  followerIds: readonly string[];
+  /** For message.added: who wrote it and whether it is an internal note. */
+  message?: { authorId: string; internal: boolean; mentionedIds: readonly string[] };
+  /** For ticket.status_changed. */
+  toStatus?: string;
+  /** For ticket.assigned: the new assignee (null when unassigned). */
+  assigneeId?: string | null;
+}
+
+export type Audience = "customer" | "staff";
+export interface Recipient {
+  userId: string;
+  audience: Audience;
+}
+
+export function recipientsOf(input: RecipientInput): Recipient[] {
+  const { ticket } = input;
+  const customer = (): Recipient[] => [{ userId: ticket.customerId, audience: "customer" }];
+  const staff = (ids: readonly (string | null | undefined)[]): Recipient[] =>
+    ids.filter((id): id is string => Boolean(id)).map((userId) => ({ userId, audience: "staff" }));
+
+  let candidates: Recipient[] = [];
+  switch (input.type) {
+    case "ticket.created":
+      candidates = [...customer(), ...staff(input.staffIds)];
+      break;
+    case "ticket.assigned":
+      candidates = staff([input.assigneeId]);
+      break;
+    case "message.added": {
+      const message = input.message;
+      if (!message) break;
+      if (message.internal) {
+        candidates = staff([ticket.assigneeId, ...message.mentionedIds]);
+      } else {
+        const fromCustomer = message.authorId === ticket.customerId;
+        const otherSide = fromCustomer
+          ? staff(ticket.assigneeId ? [ticket.assigneeId] : input.staffIds)
+          : customer();
+        candidates = [...otherSide, ...staff(input.followerIds)];
+      }
+      break;
+    }
+    case "ticket.status_changed": {
+      const tellCustomer = input.toStatus === "resolved" || input.toStatus === "closed";
+      candidates = [...(tellCustomer ? customer() : []), ...staff([ticket.assigneeId])];
+      break;
+    }
+  }
+  const seen = new Set<string>();
+  return candidates.filter((recipient) => {
+    if (recipient.userId === input.actorId || seen.has(recipient.userId)) return false;
+    seen.add(recipient.userId);
+    return true;
+  });
+}
+
+/**
+ * `@alice`, `@alice.agent` or `@AliceAgent` mention the staff member whose first name, full name
+ * without spaces, or e-mail local part matches (case-insensitive).
+ */
+export function mentionedStaff(
+  body: string,
+  staff: readonly { id: string; name: string; email: string }[],
+): string[] {
+  const tokens = new Set([...body.matchAll(/@([\p{L}\p{N}._-]+)/gu)].map((match) => match[1]?.toLowerCase()));
+  if (tokens.size === 0) return [];
+  return staff
+    .filter((member) => {
+      const name = member.name.toLowerCase();
+      const handles = [
+        name.split(/\s+/)[0],
+        name.replace(/\s+/g, ""),
+        member.email.split("@")[0]?.toLowerCase(),
+      ];
+      return handles.some((handle) => handle && tokens.has(handle));
+    })
+    .map((member) => member.id);
+}

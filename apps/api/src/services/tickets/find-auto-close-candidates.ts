@@ -1,0 +1,25 @@
+import { organizations, tickets } from "@helpdesk/db/schema";
+import { and, asc, eq, lt, sql } from "drizzle-orm";
+import type { SystemContext } from "../../context.ts";
+
+/**
+ * Resolved tickets whose organization's `autoCloseDays` have passed since they were resolved,
+ * oldest first, at most `limit` per scan (the next scan takes the rest).
+ */
+export async function findAutoCloseCandidates(ctx: SystemContext, now: Date, limit = 1_000) {
+  return ctx.db
+    .select({ ticketId: tickets.id, organizationId: tickets.organizationId })
+    .from(tickets)
+    .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
+    .where(
+      and(
+        eq(tickets.status, "resolved"),
+        lt(
+          tickets.resolvedAt,
+          sql`${now}::timestamptz - make_interval(days => ${organizations.autoCloseDays})`,
+        ),
+      ),
+    )
+    .orderBy(asc(tickets.resolvedAt))
+    .limit(limit);
+}

@@ -1,0 +1,32 @@
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { id, timestampMs, timestamps } from "./columns.ts";
+import { organizationId } from "./organizations.ts";
+import { tickets } from "./tickets.ts";
+import { users } from "./users.ts";
+
+/** In-app notification. Repeats of one (ticket, user, type) within a short window collapse into one row. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    organizationId: organizationId(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ticketId: uuid().references(() => tickets.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    /** How many events this row stands for (collapsed repeats). */
+    count: integer().notNull().default(1),
+    /** The events' ids (outbox ids): a redelivered job never counts its event twice. */
+    eventIds: text().array().notNull(),
+    data: jsonb().notNull().default({}),
+    readAt: timestampMs(),
+    ...timestamps(),
+  },
+  (t) => [
+    index("notifications_user_unread_idx").on(t.userId, t.readAt, t.updatedAt.desc(), t.id.desc()),
+    index("notifications_collapse_idx").on(t.userId, t.ticketId, t.type, t.updatedAt.desc()),
+  ],
+);
+
+export type Notification = typeof notifications.$inferSelect;

@@ -1,0 +1,40 @@
+import type { Job, JobsOptions } from "bullmq";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import type { QueueName } from "./queues.ts";
+
+/** A scan that runs on a schedule: registered at boot with upsertJobScheduler under the job's name. */
+export interface JobSchedule {
+  /** Cron pattern, evaluated in `timezone`. */
+  pattern: string;
+  timezone?: string;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  queue: QueueName;
+  /** Validated when enqueued and again when a worker picks the job up. */
+  schema: S;
+  /** Overrides of the queue's job options for this job. */
+  options?: JobsOptions;
+  schedule?: JobSchedule;
+}
+
+export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>) => definition;
+
+export type Catalog = Record<string, JobDefinition>;
+export type JobName<C extends Catalog> = Extract<keyof C, string>;
+/** What a producer passes (defaults not yet applied). */
+export type PayloadInput<C extends Catalog, N extends JobName<C>> = z.input<C[N]["schema"]>;
+/** What a handler receives (parsed, defaults applied). */
+export type Payload<C extends Catalog, N extends JobName<C>> = z.output<C[N]["schema"]>;
+
+/** What a handler gets besides its payload: the BullMQ job (for logs and progress) and a scoped logger. */
+export interface JobRun {
+  job: Job;
+  log: Logger;
+}
+
+/** One handler per job of the catalog; a missing or extra one is a compile error. */
+export type JobHandlers<C extends Catalog> = {
+  [N in JobName<C>]: (payload: Payload<C, N>, run: JobRun) => Promise<unknown>;
+};

@@ -1,0 +1,148 @@
+import type { Database, Executor } from "@helpdesk/db/client";
+import { outboxEvents } from "@helpdesk/db/schema";
+import type { AfterCommit } from "@helpdesk/db/transaction";
+import { type Job, type JobsOptions, Queue } from "bullmq";
+import type { Logger } from "pino";
+import { createValkeyConnection, type ValkeyConnection } from "./connection.ts";
+import type { Catalog, JobName, PayloadInput } from "./define.ts";
+import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
+import { addMetricSources } from "./metrics.ts";
+import { OutboxRelay } from "./outbox-relay.ts";
+import { type QueueName, queueConfigs, queueNames } from "./queues.ts";
+
+export interface JobRuntimeOptions<C extends Catalog> {
+  catalog: C;
+  /** Key prefix of every queue; `{name}` (hash-tagged) on Valkey Cluster. */
+  prefix: string;
+  valkeyUrl: string;
+  db: Database;
+  log: Logger;
+  relay?: { batchSize?: number; sweepIntervalMs?: number };
+}
+
+/** Where a service writes: the database (or its transaction) and, when in one, its commit hook. */
+export interface WriteScope {
+  db: Executor;
+  afterCommit?: AfterCommit;
+}
+
+/**
+ * The producer side of the job system in one process: a Queue per queue name, typed `enqueue` for
+ * jobs that need no transaction, typed `publish` for jobs that must follow a database write (the
+ * transactional outbox), and the relay that moves published rows to the queues.
+ */
+export class JobRuntime<C extends Catalog> {
+  readonly catalog: C;
+  readonly prefix: string;
+  readonly valkeyUrl: string;
+  readonly db: Database;
+  readonly log: Logger;
+  readonly relay: OutboxRelay;
+  private readonly connection: ValkeyConnection;
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly removeMetricSources: () => void;
+
+  constructor(options: JobRuntimeOptions<C>) {
+    this.catalog = options.catalog;
+    this.prefix = options.prefix;
+    this.valkeyUrl = options.valkeyUrl;
+    this.db = options.db;
+    this.log = options.log;
+    // Producers fail fast while Valkey is away (no offline queue): the outbox row stays and the
+    // relay's sweep delivers it later, instead of a request hanging on a dead connection.
+    this.connection = createValkeyConnection(options.valkeyUrl, {
+      name: "helpdesk:producer",
+      maxRetriesPerRequest: 1,
+      extra: { enableOfflineQueue: false },
+      onError: (error) => this.log.debug({ err: error }, "producer connection error"),
+    });
+    this.relay = new OutboxRelay(this, options.relay);
+    this.removeMetricSources = addMetricSources({
+      depth: () => this.depths(),
+      outboxLag: () => this.relay.lagSeconds(),
+    });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.prefix,
+        defaultJobOptions: queueConfigs[name].jobOptions,
+      });
+      queue.on("error", (error) => this.log.debug({ err: error, queue: name }, "queue error"));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return queueNames.map((name) => this.queue(name));
+  }
+
+  /** The options a job is added with: queue defaults, then the job's own, then the caller's. */
+  jobOptions(name: string, organizationId: string | undefined, overrides: JobsOptions = {}): JobsOptions {
+    return { ...this.catalog[name]?.options, jobId: jobIdFor(organizationId), ...overrides };
+  }
+
+  /** Adds a job now. The payload is validated here, so a bad one fails at the producer, not later. */
+  async enqueue<N extends JobName<C>>(
+    name: N,
+    payload: PayloadInput<C, N>,
+    options?: JobsOptions,
+  ): Promise<Job> {
+    const definition = this.definition(name);
+    const data = definition.schema.parse(payload);
+    const organizationId = organizationOfPayload(data);
+    return this.queue(definition.queue).add(name, data, this.jobOptions(name, organizationId, options));
+  }
+
+  /**
+   * Writes the job to the outbox in the caller's transaction; after commit the relay moves it to
+   * its queue (at once, or by the sweep if Valkey is unreachable). Returns the outbox row id.
+   */
+  async publish<N extends JobName<C>>(
+    scope: WriteScope,
+    name: N,
+    payload: PayloadInput<C, N>,
+  ): Promise<string> {
+    const definition = this.definition(name);
+    const data = definition.schema.parse(payload);
+    const [row] = await scope.db
+      .insert(outboxEvents)
+      .values({
+        queue: definition.queue,
+        jobName: name,
+        payload: data,
+        organizationId: organizationOfPayload(data),
+      })
+      .returning({ id: outboxEvents.id });
+    if (!row) throw new Error("outbox insert returned nothing");
+    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick());
+    else this.relay.kick();
+    return row.id;
+  }
+
+  private definition(name: string) {
+    const definition = this.catalog[name];
+    if (!definition) throw new Error(`No job named "${name}" in the catalog`);
+    return definition;
+  }
+
+  private async depths() {
+    return Promise.all(
+      queueNames.map(async (queue) => ({
+        queue,
+        counts: await this.queue(queue).getJobCounts("waiting", "active", "delayed", "prioritized", "failed"),
+      })),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.removeMetricSources();
+    await this.relay.stop();
+    await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+}

@@ -1,0 +1,100 @@
+import { type Job, Worker } from "bullmq";
+import { createValkeyConnection } from "./connection.ts";
+import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
+import type { Catalog, JobHandlers } from "./define.ts";
+import { createProcessor } from "./processor.ts";
+import { type QueueName, queueConfigs } from "./queues.ts";
+import type { JobRuntime } from "./runtime.ts";
+
+export interface WorkerPoolOptions {
+  /**
+   * How long a job's lock lasts without renewal. A worker renews it every half period; if the
+   * process dies, another worker takes the job over once the lock has expired and a stall check
+   * runs: within lockDuration + stalledInterval (default 30 s + 30 s).
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** A job found stalled more often than this fails (and is dead-lettered): it may be what kills workers. */
+  maxStalledCount?: number;
+  /** Only these queues (default: every queue that has a job in the catalog). */
+  queues?: QueueName[];
+  /** Replaces each queue's configured concurrency (benchmarks). */
+  concurrency?: number;
+  reconcileIntervalMs?: number;
+}
+
+export interface WorkerPool {
+  workers: Worker[];
+  /** Stops taking jobs, lets active ones finish for up to `timeoutMs`, then closes. */
+  close(timeoutMs?: number): Promise<{ timedOut: boolean }>;
+}
+
+/** Starts one BullMQ worker per queue of the catalog, with dead-letter recording wired in. */
+export function startWorkerPool<C extends Catalog>(
+  runtime: JobRuntime<C>,
+  handlers: JobHandlers<C>,
+  options: WorkerPoolOptions = {},
+): WorkerPool {
+  const log = runtime.log;
+  // Blocking commands must wait out a Valkey restart instead of failing: no retry limit here.
+  const connection = createValkeyConnection(runtime.valkeyUrl, {
+    name: "helpdesk:worker",
+    maxRetriesPerRequest: null,
+    onError: (error) => log.warn({ err: error }, "worker connection error"),
+  });
+  const processor = createProcessor(runtime.catalog, handlers, log);
+  const queues = options.queues ?? [
+    ...new Set(Object.values(runtime.catalog).map((definition) => definition.queue)),
+  ];
+
+  const workers = queues.map((queue) => {
+    const config = queueConfigs[queue];
+    const worker = new Worker(queue, processor, {
+      connection,
+      prefix: runtime.prefix,
+      concurrency: options.concurrency ?? config.concurrency,
+      limiter: config.limiter,
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.stalledIntervalMs ?? 30_000,
+      maxStalledCount: options.maxStalledCount ?? 1,
+    });
+    worker.on("failed", (job: Job | undefined) => {
+      if (job) void onFailed(job);
+    });
+    worker.on("error", (error) => log.warn({ err: error, queue }, "worker error"));
+    return worker;
+  });
+
+  /** BullMQ's failed set holds only final failures; retries wait in delayed. The state decides. */
+  async function onFailed(job: Job) {
+    try {
+      if ((await job.getState()) === "failed") await recordDeadLetter(runtime.db, job, log);
+    } catch (error) {
+      log.error({ err: error, jobId: job.id }, "could not record dead letter; the reconciler will retry");
+    }
+  }
+
+  const reconcile = setInterval(() => {
+    for (const queue of queues) {
+      reconcileDeadLetters(runtime.db, runtime.queue(queue), log).catch((error) =>
+        log.warn({ err: error, queue }, "dead-letter reconciliation failed"),
+      );
+    }
+  }, options.reconcileIntervalMs ?? 60_000);
+
+  return {
+    workers,
+    async close(timeoutMs = 25_000) {
+      clearInterval(reconcile);
+      const graceful = Promise.all(workers.map((worker) => worker.close())).then(() => false);
+      const deadline = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref());
+      const timedOut = await Promise.race([graceful, deadline]);
+      if (timedOut) {
+        log.warn({ timeoutMs }, "active jobs did not finish in time; they will be recovered as stalled");
+        await Promise.all(workers.map((worker) => worker.close(true)));
+      }
+      await connection.quit().catch(() => connection.disconnect());
+      return { timedOut };
+    },
+  };
+}
