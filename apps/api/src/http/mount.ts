@@ -65,12 +65,15 @@ function parseInput(schema: z.ZodType | undefined, value: unknown, location: "qu
   if (!schema) return undefined;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map(
-    (issue): FieldIssue => ({
-      location,
-      path: issue.path.join("."),
-      message: issue.message,
-    }),
+  const issues = result.error.issues.flatMap((issue): FieldIssue[] =>
+    // zod reports unknown keys of a strict object on the object itself; name each key instead.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          location,
+          path: [...issue.path, key].join("."),
+          message: "is not a known field",
+        }))
+      : [{ location, path: issue.path.join("."), message: issue.message }],
   );
   throw new ValidationError(`Invalid ${location}`, { issues });
 }
