@@ -13,11 +13,22 @@ export function encodeCursor(row: Cursor): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 }
 
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Only what encodeCursor could have produced gets through: anything else (a year PostgreSQL can't
+ * store, an id that is not a UUID) would otherwise reach the query and fail there as a 500.
+ */
 export function decodeCursor(cursor: string): Cursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
-    const date = new Date(String(createdAt));
-    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(date.getTime()))
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(decoded) || decoded.length !== 2) throw new Error();
+    const [createdAt, id] = decoded;
+    if (typeof createdAt !== "string" || !ISO_TIMESTAMP.test(createdAt)) throw new Error();
+    if (typeof id !== "string" || !UUID.test(id)) throw new Error();
+    const date = new Date(createdAt);
+    if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt || date.getUTCFullYear() < 1)
       throw new Error();
     return { createdAt: date, id };
   } catch {
