@@ -6,8 +6,10 @@ import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ProductJobs } from "./context.ts";
 import { authRateLimit } from "./http/auth-rate-limit.ts";
+import { dashboardRouter } from "./http/dashboard.ts";
 import { docsRouter } from "./http/docs-page.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { measureRequests, metricsHandler } from "./http/metrics.ts";
 import { mountRoutes } from "./http/mount.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import type { Logger } from "./logger.ts";
@@ -49,10 +51,18 @@ export function createApp(deps: AppDeps) {
       autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
     }),
   );
+  app.use(measureRequests);
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
 
   app.use(healthRouter(deps));
+  app.get("/metrics", metricsHandler(deps.env.OPERATOR_TOKEN));
+  app.use(
+    dashboardRouter(deps.jobs.allQueues(), {
+      operatorToken: deps.env.OPERATOR_TOKEN,
+      secureCookies: deps.env.PUBLIC_URL.startsWith("https:"),
+    }),
+  );
   const openApi = buildOpenApiDocument(apiRoutes, API_BASE);
   app.get(`${API_BASE}/openapi.json`, (_req, res) => {
     res.json(openApi);

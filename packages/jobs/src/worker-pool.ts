@@ -57,6 +57,8 @@ export function startWorkerPool<C extends Catalog>(
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 1,
+      // Per-minute completed/failed counts for the stats route; one day of minutes.
+      metrics: { maxDataPoints: 24 * 60 },
     });
     worker.on("failed", (job: Job | undefined) => {
       if (job) void onFailed(job);

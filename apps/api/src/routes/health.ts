@@ -16,6 +16,7 @@ export function healthRouter(deps: { db: Database; valkey: ValkeyConnection }): 
       check(() => deps.db.execute(sql`select 1`)),
       check(() => deps.valkey.ping()),
     ]);
+    const evictionPolicy = valkey.ok ? await maxmemoryPolicy(deps.valkey) : undefined;
     const failed = Object.entries({ postgres, valkey })
       .filter(([, result]) => !result.ok)
       .map(([name]) => name);
@@ -23,7 +24,19 @@ export function healthRouter(deps: { db: Database; valkey: ValkeyConnection }): 
     res.status(ready ? 200 : 503).json({
       status: ready ? "ready" : "unavailable",
       ...(failed.length ? { failed } : {}),
-      checks: { postgres: postgres.report, valkey: valkey.report },
+      checks: {
+        postgres: postgres.report,
+        valkey: {
+          ...valkey.report,
+          ...(evictionPolicy && evictionPolicy !== "noeviction"
+            ? {
+                maxmemoryPolicy: evictionPolicy,
+                warning:
+                  "maxmemory-policy is not noeviction: Valkey may evict queued jobs under memory pressure",
+              }
+            : {}),
+        },
+      },
     });
   });
   return router;
@@ -40,5 +53,15 @@ async function check(probe: () => Promise<unknown>) {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, report: { status: "error", error: message } };
+  }
+}
+
+/** Managed Valkey services may refuse CONFIG; then the policy is simply not reported. */
+async function maxmemoryPolicy(valkey: ValkeyConnection): Promise<string | undefined> {
+  try {
+    const reply = (await valkey.config("GET", "maxmemory-policy")) as string[];
+    return reply[1];
+  } catch {
+    return undefined;
   }
 }

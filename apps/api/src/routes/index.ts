@@ -1,8 +1,15 @@
 import type { RouteSpec } from "../http/route.ts";
+import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { meRoutes } from "./me.ts";
 import { ticketRoutes } from "./tickets.ts";
 import { userRoutes } from "./users.ts";
 
 /** Every /api/v1 route; the OpenAPI document and the role matrix test are built from this list. */
-export const apiRoutes: readonly RouteSpec[] = [...authRoutes, ...meRoutes, ...userRoutes, ...ticketRoutes];
+export const apiRoutes: readonly RouteSpec[] = [
+  ...authRoutes,
+  ...meRoutes,
+  ...userRoutes,
+  ...ticketRoutes,
+  ...adminJobRoutes,
+];

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { idParam, route } from "../http/route.ts";
+import {
+  deadLetterSchema,
+  jobDetailsSchema,
+  queueCountsSchema,
+  queueStatsSchema,
+  schedulerSchema,
+} from "../schemas/jobs.ts";
+import { page } from "../schemas/ticket.ts";
+import { getJobDetails } from "../services/jobs/get-job.ts";
+import { listDeadLetters, listDeadLettersQuery } from "../services/jobs/list-dead-letters.ts";
+import { listSchedulers } from "../services/jobs/list-schedulers.ts";
+import { getAllQueueStats, getQueueStats } from "../services/jobs/queue-stats.ts";
+import { retryDeadLetter, retryDeadLetterInput } from "../services/jobs/retry-dead-letter.ts";
+import { retryFailedJob } from "../services/jobs/retry-job.ts";
+import { queueNameSchema } from "../services/jobs/scope.ts";
+
+/** Org admins see their organization's jobs; the operator (bearer OPERATOR_TOKEN) sees all. */
+const admins = ["admin", "operator"] as const;
+const queueParam = z.object({ queue: queueNameSchema });
+const jobParams = z.object({ queue: queueNameSchema, jobId: z.string().min(1).max(200) });
+const tag = "Jobs (admin)";
+
+// Fixed paths come before `/:queue/...` ones: Express takes the first match.
+export const adminJobRoutes = [
+  route({
+    method: "get",
+    path: "/admin/jobs/stats",
+    tag,
+    summary: "Job counts per queue",
+    access: admins,
+    response: z.object({ queues: z.array(queueCountsSchema) }),
+    handler: async (ctx) => ({ queues: await getAllQueueStats(ctx, ctx.jobs.allQueues()) }),
+  }),
+  route({
+    method: "get",
+    path: "/admin/jobs/schedulers",
+    tag,
+    summary: "Scheduled scans with their pattern, timezone and next run",
+    access: admins,
+    response: z.object({ schedulers: z.array(schedulerSchema) }),
+    handler: async (ctx) => ({ schedulers: await listSchedulers(ctx.jobs.allQueues()) }),
+  }),
+  route({
+    method: "get",
+    path: "/admin/jobs/dead-letters",
+    tag,
+    summary: "Jobs that failed for the last time, newest first",
+    access: admins,
+    query: listDeadLettersQuery,
+    response: page(deadLetterSchema),
+    handler: (ctx, { query }) => listDeadLetters(ctx, query),
+  }),
+  route({
+    method: "post",
+    path: "/admin/jobs/dead-letters/:id/retry",
+    tag,
+    summary: "Enqueue a dead letter again, optionally with an edited payload",
+    description: "A second retry of the same dead letter answers 409.",
+    access: admins,
+    params: idParam,
+    body: retryDeadLetterInput,
+    response: deadLetterSchema,
+    handler: (ctx, { params, body }) => retryDeadLetter(ctx, params.id, body),
+  }),
+  route({
+    method: "get",
+    path: "/admin/jobs/:queue/stats",
+    tag,
+    summary: "One queue's counts, per-minute throughput over the last hour, average processing time",
+    access: admins,
+    params: queueParam,
+    response: queueStatsSchema,
+    handler: (ctx, { params }) => getQueueStats(ctx, ctx.jobs.queue(params.queue)),
+  }),
+  route({
+    method: "get",
+    path: "/admin/jobs/:queue/:jobId",
+    tag,
+    summary: "One job with its state, payload, result, attempts, logs and timestamps",
+    access: admins,
+    params: jobParams,
+    response: jobDetailsSchema,
+    handler: (ctx, { params }) => getJobDetails(ctx, ctx.jobs.queue(params.queue), params.jobId),
+  }),
+  route({
+    method: "post",
+    path: "/admin/jobs/:queue/:jobId/retry",
+    tag,
+    summary: "Retry a failed job that BullMQ still holds",
+    access: admins,
+    params: jobParams,
+    response: z.object({ id: z.string(), queue: z.string(), state: z.string() }),
+    handler: (ctx, { params }) => retryFailedJob(ctx, ctx.jobs.queue(params.queue), params.jobId),
+  }),
+];

@@ -1,0 +1,28 @@
+import type { Queue } from "bullmq";
+import type { JobAdminContext } from "../../context.ts";
+import { NotFoundError } from "../../errors.ts";
+import { canSeeJob } from "./scope.ts";
+
+/** A job as BullMQ holds it, with its state and logs; another organization's job is "not found". */
+export async function getJobDetails(ctx: JobAdminContext, queue: Queue, jobId: string) {
+  if (!canSeeJob(ctx.scope, jobId)) throw new NotFoundError("Job");
+  const job = await queue.getJob(jobId);
+  if (!job?.id) throw new NotFoundError("Job");
+  const [state, logs] = await Promise.all([job.getState(), queue.getJobLogs(jobId, 0, 99)]);
+  const at = (ms: number | undefined) => (ms ? new Date(ms) : null);
+  return {
+    id: job.id,
+    queue: queue.name,
+    name: job.name,
+    state,
+    progress: job.progress,
+    data: job.data,
+    returnvalue: job.returnvalue ?? null,
+    attemptsMade: job.attemptsMade,
+    maxAttempts: job.opts.attempts ?? 1,
+    failedReason: job.failedReason || null,
+    stacktrace: job.stacktrace ?? [],
+    logs: logs.logs,
+    timestamps: { created: at(job.timestamp), processed: at(job.processedOn), finished: at(job.finishedOn) },
+  };
+}

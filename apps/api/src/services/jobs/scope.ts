@@ -1,0 +1,16 @@
+import { organizationOfJobId } from "@helpdesk/jobs/job-ids";
+import { type QueueName, queueNames } from "@helpdesk/jobs/queues";
+import { z } from "zod";
+import type { JobScope } from "../../context.ts";
+
+export const queueNameSchema = z.enum(queueNames);
+
+/** The operator sees every job; an organization's admin only jobs whose id carries their organization. */
+export function canSeeJob(scope: JobScope, jobId: string): boolean {
+  return scope.kind === "operator" || organizationOfJobId(jobId) === scope.organizationId;
+}
+
+/** Who is recorded as having retried something. */
+export const retriedBy = (scope: JobScope) => (scope.kind === "operator" ? "operator" : scope.userId);
+
+export type { QueueName };
