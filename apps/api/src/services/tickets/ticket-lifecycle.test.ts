@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { type TicketStatus, ticketStatuses } from "@helpdesk/db/schema";
+import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { type TicketBody, ticketInStatus } from "../../testing/tickets.ts";
+import { canTransition } from "./status-machine.ts";
+
+let server: TestServer;
+let org: TestOrg;
+beforeAll(async () => {
+  server = await startTestServer();
+  org = await createTestOrg(server.db);
+});
+afterAll(() => server.close());
+
+/** "from → to" for every pair of different statuses, so a missing row is a type error. */
+type Transition = {
+  [From in TicketStatus]: `${From} → ${Exclude<TicketStatus, From>}`;
+}[TicketStatus];
+
+/**
+ * Every status change, and what PATCH /tickets/:id answers to the ticket's agent and to its customer.
+ * 409: the state machine forbids it for everyone; 403: allowed to staff, but not to customers.
+ */
+const transitions: Record<Transition, { agent: number; customer: number }> = {
+  "new → open": { agent: 200, customer: 403 },
+  "new → pending": { agent: 200, customer: 403 },
+  "new → resolved": { agent: 200, customer: 200 },
+  "new → closed": { agent: 200, customer: 403 },
+  "open → new": { agent: 409, customer: 409 },
+  "open → pending": { agent: 200, customer: 403 },
+  "open → resolved": { agent: 200, customer: 200 },
+  "open → closed": { agent: 200, customer: 403 },
+  "pending → new": { agent: 409, customer: 409 },
+  "pending → open": { agent: 200, customer: 403 },
+  "pending → resolved": { agent: 200, customer: 200 },
+  "pending → closed": { agent: 200, customer: 403 },
+  "resolved → new": { agent: 409, customer: 409 },
+  "resolved → open": { agent: 200, customer: 200 },
+  "resolved → pending": { agent: 409, customer: 409 },
+  "resolved → closed": { agent: 200, customer: 403 },
+  "closed → new": { agent: 409, customer: 409 },
+  "closed → open": { agent: 409, customer: 409 },
+  "closed → pending": { agent: 409, customer: 409 },
+  "closed → resolved": { agent: 409, customer: 409 },
+};
+
+const parse = (key: string) => key.split(" → ") as [TicketStatus, TicketStatus];
+
+const patch = (ticket: TicketBody, token: string, body: Record<string, unknown>) =>
+  server.request<TicketBody>("PATCH", `/api/v1/tickets/${ticket.id}`, { token, body });
+
+const reply = (ticket: TicketBody, token: string, body: string, internal = false) =>
+  server.request("POST", `/api/v1/tickets/${ticket.id}/messages`, { token, body: { body, internal } });
+
+const reload = async (ticket: TicketBody) =>
+  (await server.request<TicketBody>("GET", `/api/v1/tickets/${ticket.id}`, { token: org.agent.token })).body;
+
+describe("status transitions", () => {
+  test("the table covers every pair of statuses and agrees with status-machine.ts", () => {
+    const pairs = ticketStatuses.flatMap((from) =>
+      ticketStatuses.filter((to) => to !== from).map((to) => `${from} → ${to}`),
+    );
+    expect(Object.keys(transitions).sort()).toEqual(pairs.sort());
+    for (const [key, expected] of Object.entries(transitions)) {
+      const [from, to] = parse(key);
+      expect({ key, agent: canTransition(from, to, false) }).toEqual({ key, agent: expected.agent === 200 });
+      expect({ key, customer: canTransition(from, to, true) }).toEqual({
+        key,
+        customer: expected.customer === 200,
+      });
+    }
+  });
+
+  for (const [key, expected] of Object.entries(transitions)) {
+    const [from, to] = parse(key);
+    for (const role of ["agent", "customer"] as const) {
+      test(`${key} as ${role} → ${expected[role]}`, async () => {
+        const ticket = await ticketInStatus(server, org, from);
+        const res = await patch(ticket, org[role].token, { status: to });
+        expect(res.status).toBe(expected[role]);
+        expect((await reload(ticket)).status).toBe(expected[role] === 200 ? to : from);
+      });
+    }
+  }
+
+  test("closed is final: priority and assignee can't change either", async () => {
+    const ticket = await ticketInStatus(server, org, "closed");
+    expect((await patch(ticket, org.agent.token, { priority: "urgent" })).status).toBe(409);
+    expect((await patch(ticket, org.admin.token, { assigneeId: org.agent.id })).status).toBe(409);
+  });
+
+  test("setting the current status again is a no-op, not a conflict", async () => {
+    const ticket = await ticketInStatus(server, org, "pending");
+    const res = await patch(ticket, org.agent.token, { status: "pending" });
+    expect(res.status).toBe(200);
+    expect(res.body.updatedAt).toBe(ticket.updatedAt);
+  });
+});
+
+describe("timestamps that follow the status", () => {
+  test("resolving sets resolvedAt; reopening clears it", async () => {
+    const ticket = await ticketInStatus(server, org, "open");
+    const resolved = await patch(ticket, org.agent.token, { status: "resolved" });
+    expect(resolved.body.resolvedAt).not.toBeNull();
+    const reopened = await patch(ticket, org.customer.token, { status: "open" });
+    expect(reopened.body).toMatchObject({ status: "open", resolvedAt: null });
+  });
+
+  test("closing sets closedAt and closedReason 'manual'", async () => {
+    const ticket = await ticketInStatus(server, org, "resolved");
+    const res = await patch(ticket, org.agent.token, { status: "closed" });
+    expect(res.body.closedAt).not.toBeNull();
+    expect(res.body.closedReason).toBe("manual");
+  });
+});
+
+describe("replies", () => {
+  test("the first public agent reply sets firstResponseAt and opens a new ticket; later ones keep it", async () => {
+    const ticket = await ticketInStatus(server, org, "new");
+    expect(ticket.firstResponseAt).toBeNull();
+    expect((await reply(ticket, org.agent.token, "Looking into it")).status).toBe(201);
+    const first = await reload(ticket);
+    expect(first.status).toBe("open");
+    expect(first.firstResponseAt).not.toBeNull();
+
+    expect((await reply(ticket, org.agent2.token, "Still on it")).status).toBe(201);
+    expect((await reload(ticket)).firstResponseAt).toBe(first.firstResponseAt);
+  });
+
+  test("an internal note is not a first response and leaves the ticket new", async () => {
+    const ticket = await ticketInStatus(server, org, "new");
+    expect((await reply(ticket, org.agent.token, "Probably a duplicate", true)).status).toBe(201);
+    expect(await reload(ticket)).toMatchObject({ status: "new", firstResponseAt: null });
+  });
+
+  test("a customer's reply on a pending or resolved ticket reopens it", async () => {
+    for (const status of ["pending", "resolved"] as const) {
+      const ticket = await ticketInStatus(server, org, status);
+      expect((await reply(ticket, org.customer.token, "It happened again")).status).toBe(201);
+      expect(await reload(ticket)).toMatchObject({ status: "open", resolvedAt: null });
+    }
+  });
+
+  test("a customer's reply on a new ticket does not count as a first response", async () => {
+    const ticket = await ticketInStatus(server, org, "new");
+    expect((await reply(ticket, org.customer.token, "Any news?")).status).toBe(201);
+    expect(await reload(ticket)).toMatchObject({ status: "new", firstResponseAt: null });
+  });
+
+  test("replying on a closed ticket → 409, and no message is added", async () => {
+    const ticket = await ticketInStatus(server, org, "closed");
+    for (const user of [org.agent, org.customer]) {
+      const res = await reply(ticket, user.token, "Hello?");
+      expect(res.status).toBe(409);
+    }
+    const after = await server.request("GET", `/api/v1/tickets/${ticket.id}`, { token: org.agent.token });
+    expect(after.body.messages).toHaveLength(1);
+  });
+
+  test("a customer can't write an internal note → 403", async () => {
+    const ticket = await ticketInStatus(server, org, "open");
+    expect((await reply(ticket, org.customer.token, "psst", true)).status).toBe(403);
+  });
+});
