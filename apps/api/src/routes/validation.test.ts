@@ -185,7 +185,7 @@ describe("invalid bodies → 400 naming the field, and nothing is written", () =
   }
 
   test("every write route has invalid-body cases", () => {
-    expect(new Set(invalidBodies.map((c) => c.route))).toEqual(new Set(Object.keys(writeRoutes)));
+    expect(new Set<string>(invalidBodies.map((c) => c.route))).toEqual(new Set(Object.keys(writeRoutes)));
   });
 });
 
