@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { UserRole } from "@helpdesk/db/schema";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
+import { deadLetter, failedJob, waitingJob } from "../testing/jobs.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
 import { openTicket } from "../testing/tickets.ts";
 import { apiRoutes } from "./index.ts";
@@ -91,6 +92,57 @@ const matrix: Record<string, Row> = {
       body: { body: "Any news?" },
     }),
   },
+  "GET /admin/jobs/stats": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/admin/jobs/stats" }),
+  },
+  "GET /admin/jobs/schedulers": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/admin/jobs/schedulers" }),
+  },
+  "GET /admin/jobs/dead-letters": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/admin/jobs/dead-letters" }),
+  },
+  "POST /admin/jobs/dead-letters/:id/retry": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => {
+      const row = await deadLetter(server, org.id, (await openTicket(server, org)).id);
+      return { path: `/admin/jobs/dead-letters/${row.id}/retry`, body: {} };
+    },
+  },
+  "GET /admin/jobs/:queue/stats": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/admin/jobs/ticket-notifications/stats" }),
+  },
+  "GET /admin/jobs/:queue/:jobId": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => {
+      const job = await waitingJob(server, org.id);
+      return { path: `/admin/jobs/${job.queue}/${job.id}` };
+    },
+  },
+  "POST /admin/jobs/:queue/:jobId/retry": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => {
+      const job = await failedJob(server, org.id);
+      return { path: `/admin/jobs/${job.queue}/${job.id}/retry` };
+    },
+  },
 };
 
 const roles: readonly UserRole[] = ["customer", "agent", "admin"];
@@ -118,7 +170,7 @@ describe("role matrix", () => {
 describe("without a token", () => {
   test("every authenticated route answers 401", async () => {
     for (const spec of authenticatedRoutes) {
-      const path = `/api/v1${spec.path.replace(":id", crypto.randomUUID())}`;
+      const path = `/api/v1${spec.path.replace(/:\w+/g, () => crypto.randomUUID())}`;
       const body = spec.method === "get" ? undefined : {};
       const res = await server.request(spec.method.toUpperCase(), path, { body });
       expect({ route: routeKey(spec), status: res.status }).toEqual({ route: routeKey(spec), status: 401 });
