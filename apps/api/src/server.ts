@@ -15,7 +15,7 @@ const valkey = createValkeyConnection(config.VALKEY_URL, {
 });
 const jobs = createJobRuntime(config, database.db, logger);
 jobs.relay.start();
-const pool = config.WORKERS === "on" ? await startJobProcessing(jobs, config) : undefined;
+const pool = config.WORKERS === "on" ? startJobProcessing(jobs, config) : undefined;
 
 const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
 const server = app.listen(config.PORT, () => {

@@ -9,7 +9,7 @@ const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
 const jobs = createJobRuntime(config, database.db, logger.child({ process: "worker" }));
 jobs.relay.start();
-const pool = await startJobProcessing(jobs, config);
+const pool = startJobProcessing(jobs, config);
 
 onShutdownSignal(logger, async () => {
   await pool.close(config.SHUTDOWN_TIMEOUT_MS);

@@ -22,3 +22,22 @@ export async function registerSchedulers<C extends Catalog>(runtime: JobRuntime<
   }
   return registered;
 }
+
+/**
+ * Registers the schedulers, retrying with backoff while Valkey is unreachable, so a process that
+ * boots during a Valkey outage still gets its schedules once Valkey is back (and never crashes on it).
+ */
+export async function registerSchedulersWhenReachable<C extends Catalog>(
+  runtime: JobRuntime<C>,
+  options: { maxDelayMs?: number; signal?: AbortSignal } = {},
+): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await registerSchedulers(runtime);
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      runtime.log.warn({ err: error, attempt }, "could not register job schedulers yet; retrying");
+      await Bun.sleep(Math.min(200 * 2 ** attempt, options.maxDelayMs ?? 10_000));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import type { Env } from "@helpdesk/config/env";
 import type { Database } from "@helpdesk/db/client";
 import { jobCatalog } from "@helpdesk/jobs/catalog";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
-import { registerSchedulers } from "@helpdesk/jobs/schedulers";
+import { registerSchedulersWhenReachable } from "@helpdesk/jobs/schedulers";
 import { startWorkerPool, type WorkerPool } from "@helpdesk/jobs/worker-pool";
 import type { ProductJobs } from "../context.ts";
 import type { Logger } from "../logger.ts";
@@ -19,13 +19,21 @@ export function createJobRuntime(config: Env, db: Database, log: Logger): Produc
   });
 }
 
-/** The consumer side: a worker per queue and the scheduled scans (worker.ts, or server.ts with WORKERS=on). */
-export async function startJobProcessing(jobs: ProductJobs, config: Env): Promise<WorkerPool> {
+/**
+ * The consumer side: a worker per queue and the scheduled scans (worker.ts, or server.ts with
+ * WORKERS=on). Schedulers are registered in the background, so a boot during a Valkey outage
+ * neither crashes nor holds up the HTTP server; `schedulers` settles once they are registered.
+ */
+export type JobProcessing = WorkerPool & { schedulers: Promise<string[]> };
+
+export function startJobProcessing(jobs: ProductJobs, config: Env): JobProcessing {
   const pool = startWorkerPool(jobs, createHandlers({ db: jobs.db, jobs, log: jobs.log }), {
     lockDurationMs: config.JOB_LOCK_DURATION_MS,
     stalledIntervalMs: config.JOB_STALLED_INTERVAL_MS,
   });
-  const schedulers = await registerSchedulers(jobs);
-  jobs.log.info({ queues: pool.workers.map((worker) => worker.name), schedulers }, "workers started");
-  return pool;
+  const schedulers = registerSchedulersWhenReachable(jobs);
+  schedulers.then((ids) =>
+    jobs.log.info({ queues: pool.workers.map((w) => w.name), schedulers: ids }, "workers started"),
+  );
+  return { ...pool, schedulers };
 }

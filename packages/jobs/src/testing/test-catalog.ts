@@ -1,0 +1,52 @@
+import { z } from "zod";
+import type { ValkeyConnection } from "../connection.ts";
+import { defineJob, type JobHandlers } from "../define.ts";
+
+/**
+ * Jobs that exercise the plumbing itself (the product's catalog is tested through its services).
+ * Their handlers report to Valkey lists under `<prefix>:test:*`, which tests and child processes share.
+ */
+export const testCatalog = {
+  "test.echo": defineJob({
+    queue: "ticket-actions",
+    schema: z.object({ organizationId: z.uuid().optional(), value: z.string() }),
+    options: { attempts: 1 },
+  }),
+  /** Fails until it has been tried `failures` times, then succeeds. */
+  "test.flaky": defineJob({
+    queue: "ticket-actions",
+    schema: z.object({ organizationId: z.uuid(), failures: z.number().int() }),
+    options: { attempts: 3, backoff: { type: "fixed", delay: 10 } },
+  }),
+  /** Runs until the test sets `<prefix>:test:release`, so a test can act while it is active. */
+  "test.block": defineJob({
+    queue: "ticket-actions",
+    schema: z.object({ organizationId: z.uuid().optional() }),
+    options: { attempts: 1 },
+  }),
+};
+
+export type TestCatalog = typeof testCatalog;
+
+export function testHandlers(valkey: ValkeyConnection, prefix: string): JobHandlers<TestCatalog> {
+  const key = (name: string) => `${prefix}:test:${name}`;
+  return {
+    "test.echo": async ({ value }, { job }) => {
+      await valkey.rpush(key("completed"), `${job.id}:${process.pid}`);
+      return { echoed: value };
+    },
+    "test.flaky": async ({ failures }, { job }) => {
+      const tries = await valkey.incr(key(`tries:${job.id}`));
+      if (tries <= failures) throw new Error(`planned failure ${tries} of ${failures}`);
+      return { tries };
+    },
+    "test.block": async (_payload, { job, log }) => {
+      await valkey.rpush(key("started"), `${job.id}:${process.pid}`);
+      // The handler polls (not the test): a job that holds until the test releases it.
+      while (!(await valkey.exists(key("release")))) await Bun.sleep(20);
+      await valkey.rpush(key("completed"), `${job.id}:${process.pid}`);
+      log.info("released");
+      return { pid: process.pid };
+    },
+  };
+}
