@@ -58,6 +58,26 @@ describe("sign-up", () => {
     expect(me.body.user.id).toBe(res.body.user.id);
     expect(me.body.organization.id).toBe(res.body.organization.id);
   });
+
+  test("two organizations signing up with one name at once both succeed, with different slugs", async () => {
+    const name = `Same Name ${crypto.randomUUID().slice(0, 8)}`;
+    const results = await Promise.all(
+      ["a", "b"].map((who) =>
+        server.request("POST", "/api/v1/auth/signup", {
+          body: {
+            organizationName: name,
+            name: who,
+            email: `${who}@example.test`,
+            password: "long enough pw",
+          },
+        }),
+      ),
+    );
+    expect(results.map((res) => res.status)).toEqual([201, 201]);
+    const slugs = results.map((res) => res.body.organization.slug);
+    expect(new Set(slugs).size).toBe(2);
+    for (const slug of slugs) expect(slug).toStartWith(name.toLowerCase().replaceAll(" ", "-"));
+  });
 });
 
 describe("log-in", () => {
