@@ -64,7 +64,11 @@ export function isOperator(req: Request, operatorToken: string): boolean {
 function parseInput(schema: z.ZodType | undefined, value: unknown, location: "query" | "body") {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    const nul = nulCharacterIssues(result.data, location);
+    if (nul.length === 0) return result.data;
+    throw new ValidationError(`Invalid ${location}`, { issues: nul });
+  }
   const issues = result.error.issues.flatMap((issue): FieldIssue[] =>
     // zod reports unknown keys of a strict object on the object itself; name each key instead.
     issue.code === "unrecognized_keys"
@@ -76,4 +80,25 @@ function parseInput(schema: z.ZodType | undefined, value: unknown, location: "qu
       : [{ location, path: issue.path.join("."), message: issue.message }],
   );
   throw new ValidationError(`Invalid ${location}`, { issues });
+}
+
+/** Parsed inputs are shallow; a free-form payload nested deeper than this is left to the database. */
+const MAX_NUL_CHECK_DEPTH = 16;
+
+/**
+ * PostgreSQL text and jsonb can't hold U+0000: a string carrying one is refused here, naming the
+ * field, instead of failing in the query as a 500.
+ */
+function nulCharacterIssues(
+  value: unknown,
+  location: FieldIssue["location"],
+  path: string[] = [],
+): FieldIssue[] {
+  if (typeof value === "string") {
+    return value.includes("\u0000")
+      ? [{ location, path: path.join("."), message: "must not contain the NUL character" }]
+      : [];
+  }
+  if (value === null || typeof value !== "object" || path.length >= MAX_NUL_CHECK_DEPTH) return [];
+  return Object.entries(value).flatMap(([key, child]) => nulCharacterIssues(child, location, [...path, key]));
 }

@@ -123,6 +123,12 @@ describe("bad query parameters on lists → 400 naming the parameter", () => {
     }
   });
 
+  test("GET /tickets: a NUL character in q", async () => {
+    const res = await server.request("GET", "/api/v1/tickets?q=a%00b", { token: org.admin.token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0]).toMatchObject({ location: "query", path: "q" });
+  });
+
   test("GET /users: unknown role", async () => {
     const res = await server.request("GET", "/api/v1/users?role=owner", { token: org.admin.token });
     expect(res.status).toBe(400);
