@@ -19,7 +19,10 @@ interface Row extends Record<UserRole, number> {
   request: () => Promise<{ path: string; body?: unknown }>;
 }
 
-/** Who may call what: every authenticated route × role → the status the API must answer. */
+/**
+ * Who may call what: every authenticated route × role → the status the API must answer. The job
+ * routes also admit the platform operator (OPERATOR_TOKEN), who is no user role: admin-jobs.test.ts.
+ */
 const matrix: Record<string, Row> = {
   "GET /me": {
     customer: 200,
