@@ -17,7 +17,11 @@ export async function processingRate(variant: Variant, concurrency: number, jobs
 }
 
 /** Adds per second with `inFlight` adds outstanding at a time. */
-export async function enqueueRate(add: (n: number) => Promise<unknown>, total: number, inFlight: number): Promise<number> {
+export async function enqueueRate(
+  add: (n: number) => Promise<unknown>,
+  total: number,
+  inFlight: number,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(

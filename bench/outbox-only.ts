@@ -7,7 +7,14 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 await migrateDatabase(databaseUrl);
 const prefix = `bench-outbox-${crypto.randomUUID().slice(0, 6)}`;
 const variant = subsystem(prefix, databaseUrl);
-const result = await outboxThroughput(variant, { events: Number(process.argv[2] ?? 20_000), writers: 32, prefix, databaseUrl });
+const result = await outboxThroughput(variant, {
+  events: Number(process.argv[2] ?? 20_000),
+  writers: 32,
+  prefix,
+  databaseUrl,
+});
 await variant.close();
-console.log(`outbox: ${Math.round(result.commitsPerSecond)} commits/s, ${Math.round(result.endToEndPerSecond)} events/s end to end`);
+console.log(
+  `outbox: ${Math.round(result.commitsPerSecond)} commits/s, ${Math.round(result.endToEndPerSecond)} events/s end to end`,
+);
 process.exit(0);

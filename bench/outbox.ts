@@ -16,7 +16,13 @@ export async function outboxThroughput(
 ) {
   const { runtime } = variant;
   const worker = spawn(
-    ["bun", new URL("./outbox-worker.ts", import.meta.url).pathname, options.prefix, options.databaseUrl, String(options.events)],
+    [
+      "bun",
+      new URL("./outbox-worker.ts", import.meta.url).pathname,
+      options.prefix,
+      options.databaseUrl,
+      String(options.events),
+    ],
     { stdout: "pipe", stderr: "inherit" },
   );
   const lines = readLines(worker.stdout);

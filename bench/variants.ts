@@ -4,8 +4,8 @@ import { defineJob } from "@helpdesk/jobs/define";
 import { queueConfigs } from "@helpdesk/jobs/queues";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { startWorkerPool } from "@helpdesk/jobs/worker-pool";
+import { type ConnectionOptions, createBunRedisClient, type Job, Queue, Worker } from "bullmq";
 import { RedisClient } from "bun";
-import { createBunRedisClient, type Job, Queue, Worker } from "bullmq";
 import pino from "pino";
 import { z } from "zod";
 
@@ -15,7 +15,11 @@ export const QUEUE = "reports" as const;
 export const JOB_OPTIONS = { ...queueConfigs[QUEUE].jobOptions, attempts: 3 };
 
 export const benchCatalog = {
-  "bench.noop": defineJob({ queue: QUEUE, schema: z.object({ n: z.number().int() }), options: { attempts: 3 } }),
+  "bench.noop": defineJob({
+    queue: QUEUE,
+    schema: z.object({ n: z.number().int() }),
+    options: { attempts: 3 },
+  }),
 };
 
 /** One way of running a no-op job: add jobs, and a worker at some concurrency reporting completions. */
@@ -27,7 +31,7 @@ export interface Variant {
   close(): Promise<void>;
 }
 
-export function rawVariant(name: string, prefix: string, connection: () => ConstructorParameters<typeof Queue>[1]["connection"]): Variant {
+export function rawVariant(name: string, prefix: string, connection: () => ConnectionOptions): Variant {
   const queue = new Queue(QUEUE, { connection: connection(), prefix, defaultJobOptions: JOB_OPTIONS });
   return {
     name,
@@ -47,25 +51,46 @@ export function rawVariant(name: string, prefix: string, connection: () => Const
 }
 
 export const rawIovalkey = (prefix: string) =>
-  rawVariant("raw BullMQ + iovalkey", prefix, () => createValkeyConnection(VALKEY_URL, { name: "bench", maxRetriesPerRequest: null }));
+  rawVariant("raw BullMQ + iovalkey", prefix, () =>
+    createValkeyConnection(VALKEY_URL, { name: "bench", maxRetriesPerRequest: null }),
+  );
 
 export const rawBun = (prefix: string) =>
   rawVariant("raw BullMQ + Bun RedisClient", prefix, () => createBunRedisClient(new RedisClient(VALKEY_URL)));
 
 /** The product's subsystem: catalog, validation on add and pickup, pino logging, metrics, dead-letter hooks. */
-export function subsystem(prefix: string, databaseUrl: string): Variant & { runtime: JobRuntime<typeof benchCatalog> } {
+export function subsystem(
+  prefix: string,
+  databaseUrl: string,
+): Variant & { runtime: JobRuntime<typeof benchCatalog> } {
   const database = createDatabase(databaseUrl, { max: 40 });
   // Logged at info like production, into /dev/null so the terminal is not the bottleneck.
   const log = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
-  const runtime = new JobRuntime({ catalog: benchCatalog, prefix, valkeyUrl: VALKEY_URL, db: database.db, log });
+  const runtime = new JobRuntime({
+    catalog: benchCatalog,
+    prefix,
+    valkeyUrl: VALKEY_URL,
+    db: database.db,
+    log,
+  });
   return {
     name: "helpdesk job subsystem",
     runtime,
     add: (n) => runtime.enqueue("bench.noop", { n }),
     addBulk: (ns) =>
-      runtime.queue(QUEUE).addBulk(ns.map((n) => ({ name: "bench.noop", data: { n }, opts: runtime.jobOptions("bench.noop", undefined) }))),
+      runtime.queue(QUEUE).addBulk(
+        ns.map((n) => ({
+          name: "bench.noop",
+          data: { n },
+          opts: runtime.jobOptions("bench.noop", undefined),
+        })),
+      ),
     async startWorker(concurrency, onCompleted) {
-      const pool = startWorkerPool(runtime, { "bench.noop": async () => {} }, { concurrency, queues: [QUEUE] });
+      const pool = startWorkerPool(
+        runtime,
+        { "bench.noop": async () => {} },
+        { concurrency, queues: [QUEUE] },
+      );
       for (const worker of pool.workers) worker.on("completed", onCompleted);
       await Promise.all(pool.workers.map((worker) => worker.waitUntilReady()));
       return { close: async () => void (await pool.close(5_000)) };

@@ -22,18 +22,16 @@ beforeAll(async () => {
   orgA = await createTestOrg(server.db, "Org A");
   orgB = await createTestOrg(server.db, "Org B");
   // A ticket event whose payload lacks its ticket: it fails once, unrecoverably, into org A's dead letters.
-  const job = await server.jobs
-    .queue("ticket-notifications")
-    .add(
-      "ticket.event",
-      {
-        organizationId: orgA.id,
-        type: "ticket.created",
-        actorId: null,
-        occurredAt: new Date().toISOString(),
-      },
-      { jobId: `${orgA.id}_broken-event` },
-    );
+  const job = await server.jobs.queue("ticket-notifications").add(
+    "ticket.event",
+    {
+      organizationId: orgA.id,
+      type: "ticket.created",
+      actorId: null,
+      occurredAt: new Date().toISOString(),
+    },
+    { jobId: `${orgA.id}_broken-event` },
+  );
   failedJobId = job.id ?? "";
   const row = await waitFor("the dead letter", async () =>
     (await server.db.select().from(deadLetterJobs).where(eq(deadLetterJobs.jobId, failedJobId))).at(0),
