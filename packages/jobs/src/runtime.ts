@@ -1,13 +1,13 @@
 import type { Database, Executor } from "@helpdesk/db/client";
 import { outboxEvents } from "@helpdesk/db/schema";
 import type { AfterCommit } from "@helpdesk/db/transaction";
-import { type Job, type JobsOptions, Queue } from "bullmq";
+import { type ConnectionOptions, type Job, type JobsOptions, Queue } from "bullmq";
 import type { Logger } from "pino";
-import { createValkeyConnection, type ValkeyConnection } from "./connection.ts";
 import type { Catalog, JobName, PayloadInput } from "./define.ts";
 import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
 import { addMetricSources } from "./metrics.ts";
 import { OutboxRelay } from "./outbox-relay.ts";
+import { createQueueConnection, type QueueClientKind } from "./queue-connection.ts";
 import { type QueueName, queueConfigs, queueNames } from "./queues.ts";
 
 export interface JobRuntimeOptions<C extends Catalog> {
@@ -15,6 +15,8 @@ export interface JobRuntimeOptions<C extends Catalog> {
   /** Key prefix of every queue; `{name}` (hash-tagged) on Valkey Cluster. */
   prefix: string;
   valkeyUrl: string;
+  /** Which client BullMQ talks through (VALKEY_CLIENT); default iovalkey. */
+  client?: QueueClientKind;
   db: Database;
   log: Logger;
   relay?: { batchSize?: number; sweepIntervalMs?: number };
@@ -35,10 +37,11 @@ export class JobRuntime<C extends Catalog> {
   readonly catalog: C;
   readonly prefix: string;
   readonly valkeyUrl: string;
+  readonly client: QueueClientKind;
   readonly db: Database;
   readonly log: Logger;
   readonly relay: OutboxRelay;
-  private readonly connection: ValkeyConnection;
+  private readonly connection: ConnectionOptions;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly removeMetricSources: () => void;
 
@@ -46,14 +49,14 @@ export class JobRuntime<C extends Catalog> {
     this.catalog = options.catalog;
     this.prefix = options.prefix;
     this.valkeyUrl = options.valkeyUrl;
+    this.client = options.client ?? "iovalkey";
     this.db = options.db;
     this.log = options.log;
     // Producers fail fast while Valkey is away (no offline queue): the outbox row stays and the
     // relay's sweep delivers it later, instead of a request hanging on a dead connection.
-    this.connection = createValkeyConnection(options.valkeyUrl, {
+    this.connection = createQueueConnection(options.valkeyUrl, this.client, {
       name: "helpdesk:producer",
-      maxRetriesPerRequest: 1,
-      extra: { enableOfflineQueue: false },
+      role: "producer",
       onError: (error) => this.log.debug({ err: error }, "producer connection error"),
     });
     this.relay = new OutboxRelay(this, options.relay);
@@ -143,6 +146,13 @@ export class JobRuntime<C extends Catalog> {
     this.removeMetricSources();
     await this.relay.stop();
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    await closeConnection(this.connection);
   }
+}
+
+/** Both clients BullMQ accepts can be closed; iovalkey politely (QUIT), Bun's at once. */
+export async function closeConnection(connection: ConnectionOptions): Promise<void> {
+  const client = connection as { quit?: () => Promise<unknown>; disconnect?: () => void; close?: () => void };
+  if (client.quit) await client.quit().catch(() => client.disconnect?.());
+  else client.close?.();
 }

@@ -3,6 +3,7 @@ import { createDatabase } from "@helpdesk/db/client";
 import pino from "pino";
 import { createValkeyConnection } from "./connection.ts";
 import { JobRuntime } from "./runtime.ts";
+import { testClient } from "./testing/client-kind.ts";
 import { type PrivateRedis, startPrivateRedis } from "./testing/private-redis.ts";
 import { testCatalog, testHandlers } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
@@ -26,6 +27,7 @@ test("a worker survives a Valkey restart and goes on taking jobs without a proce
     catalog: testCatalog,
     prefix,
     valkeyUrl: redis.url,
+    client: testClient,
     db: database.db,
     log,
   });

@@ -1,10 +1,10 @@
 import { type Job, Worker } from "bullmq";
-import { createValkeyConnection } from "./connection.ts";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import type { Catalog, JobHandlers } from "./define.ts";
 import { createProcessor } from "./processor.ts";
+import { createQueueConnection } from "./queue-connection.ts";
 import { type QueueName, queueConfigs } from "./queues.ts";
-import type { JobRuntime } from "./runtime.ts";
+import { closeConnection, type JobRuntime } from "./runtime.ts";
 
 export interface WorkerPoolOptions {
   /**
@@ -37,9 +37,9 @@ export function startWorkerPool<C extends Catalog>(
 ): WorkerPool {
   const log = runtime.log;
   // Blocking commands must wait out a Valkey restart instead of failing: no retry limit here.
-  const connection = createValkeyConnection(runtime.valkeyUrl, {
+  const connection = createQueueConnection(runtime.valkeyUrl, runtime.client, {
     name: "helpdesk:worker",
-    maxRetriesPerRequest: null,
+    role: "worker",
     onError: (error) => log.warn({ err: error }, "worker connection error"),
   });
   const processor = createProcessor(runtime.catalog, handlers, log);
@@ -95,7 +95,7 @@ export function startWorkerPool<C extends Catalog>(
         log.warn({ timeoutMs }, "active jobs did not finish in time; they will be recovered as stalled");
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
-      await connection.quit().catch(() => connection.disconnect());
+      await closeConnection(connection);
       return { timedOut };
     },
   };

@@ -6,6 +6,7 @@ import pino from "pino";
 import { jobCatalog } from "./catalog.ts";
 import { createValkeyConnection } from "./connection.ts";
 import { JobRuntime } from "./runtime.ts";
+import { testClient } from "./testing/client-kind.ts";
 import { spawnWorkerProcess } from "./testing/spawn-worker.ts";
 import { testCatalog } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
@@ -17,7 +18,14 @@ const log = pino({ level: "silent" });
 const cleanups: (() => Promise<unknown>)[] = [];
 
 function producer(prefix: string) {
-  const runtime = new JobRuntime({ catalog: testCatalog, prefix, valkeyUrl, db: database.db, log });
+  const runtime = new JobRuntime({
+    catalog: testCatalog,
+    prefix,
+    valkeyUrl,
+    client: testClient,
+    db: database.db,
+    log,
+  });
   cleanups.push(async () => {
     for (const queue of runtime.allQueues()) await queue.obliterate({ force: true });
     await runtime.close();
@@ -84,7 +92,14 @@ describe("worker processes", () => {
 
   test("two processes booting at once register each scheduler once", async () => {
     const prefix = uniquePrefix("sched");
-    const runtime = new JobRuntime({ catalog: jobCatalog, prefix, valkeyUrl, db: database.db, log });
+    const runtime = new JobRuntime({
+      catalog: jobCatalog,
+      prefix,
+      valkeyUrl,
+      client: testClient,
+      db: database.db,
+      log,
+    });
     cleanups.push(async () => {
       for (const queue of runtime.allQueues()) await queue.obliterate({ force: true });
       await runtime.close();

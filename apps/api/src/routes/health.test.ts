@@ -73,9 +73,9 @@ describe("OpenAPI", () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");
     expect(Object.keys(res.body.paths)).toContain("/api/v1/tickets/{id}");
-    expect(res.body.paths["/api/v1/tickets"].post.requestBody.content["application/json"].schema.required).toContain(
-      "subject",
-    );
+    expect(
+      res.body.paths["/api/v1/tickets"].post.requestBody.content["application/json"].schema.required,
+    ).toContain("subject");
   });
 
   test("/docs serves the reference page and its script from this server", async () => {

@@ -11,6 +11,7 @@ import { createValkeyConnection } from "../connection.ts";
 import { JobRuntime } from "../runtime.ts";
 import { registerSchedulers } from "../schedulers.ts";
 import { startWorkerPool } from "../worker-pool.ts";
+import { testClient } from "./client-kind.ts";
 import { testCatalog, testHandlers } from "./test-catalog.ts";
 
 const [mode] = process.argv.slice(2);
@@ -20,14 +21,28 @@ const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
 if (mode === "schedulers") {
-  const runtime = new JobRuntime({ catalog: jobCatalog, prefix, valkeyUrl, db: database.db, log });
+  const runtime = new JobRuntime({
+    catalog: jobCatalog,
+    prefix,
+    valkeyUrl,
+    client: testClient,
+    db: database.db,
+    log,
+  });
   console.log(JSON.stringify(await registerSchedulers(runtime)));
   await runtime.close();
   await database.close();
   process.exit(0);
 }
 
-const runtime = new JobRuntime({ catalog: testCatalog, prefix, valkeyUrl, db: database.db, log });
+const runtime = new JobRuntime({
+  catalog: testCatalog,
+  prefix,
+  valkeyUrl,
+  client: testClient,
+  db: database.db,
+  log,
+});
 const reporter = createValkeyConnection(valkeyUrl, { name: "helpdesk:test-reporter" });
 const pool = startWorkerPool(runtime, testHandlers(reporter, prefix), {
   lockDurationMs: 2_000,
