@@ -1,7 +1,7 @@
 /**
  * `bun run bench`: the job subsystem against raw BullMQ on the same Valkey/Redis, in one run.
  * Uses its own database (helpdesk_bench) and queue prefixes; prints a table of the figures.
- * Throughputs are the median of 3 rounds in which the variants take turns, so a burst of
+ * Throughputs are the median of 5 rounds in which the variants take turns, so a burst of
  * background load on this 2-core machine hits all of them alike. `--quick` runs a smaller version.
  */
 import { migrateDatabase } from "@helpdesk/db/migrate";
@@ -13,7 +13,7 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 await migrateDatabase(databaseUrl);
 const quick = process.argv.includes("--quick");
 const scale = quick ? 0.2 : 1;
-const rounds = quick ? 1 : 3;
+const rounds = quick ? 1 : 5;
 const prefix = (label: string) => `bench-${label}-${crypto.randomUUID().slice(0, 6)}`;
 
 const variants: [string, () => Variant][] = [
@@ -38,7 +38,7 @@ async function median(measure: (variant: Variant) => Promise<number>): Promise<n
 const table: Record<string, number[]> = {};
 table["enqueue/s"] = await median((v) => enqueueRate(v.add, Math.round(10_000 * scale), 50));
 for (const concurrency of [1, 10, 50]) {
-  const jobs = Math.round((concurrency === 1 ? 5_000 : 20_000) * scale);
+  const jobs = Math.round((concurrency === 1 ? 12_000 : 40_000) * scale);
   table[`process/s c=${concurrency}`] = await median((v) => processingRate(v, concurrency, jobs));
   console.error(`measured processing at concurrency ${concurrency}`);
 }

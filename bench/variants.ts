@@ -6,8 +6,8 @@ import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { startWorkerPool } from "@helpdesk/jobs/worker-pool";
 import { type ConnectionOptions, createBunRedisClient, type Job, Queue, Worker } from "bullmq";
 import { RedisClient } from "bun";
-import pino from "pino";
 import { z } from "zod";
+import { createLogger } from "../apps/api/src/logger.ts";
 
 export const VALKEY_URL = process.env.VALKEY_URL ?? "redis://127.0.0.1:6379";
 export const QUEUE = "reports" as const;
@@ -64,8 +64,8 @@ export function subsystem(
   databaseUrl: string,
 ): Variant & { runtime: JobRuntime<typeof benchCatalog> } {
   const database = createDatabase(databaseUrl, { max: 40 });
-  // Logged at info like production, into /dev/null so the terminal is not the bottleneck.
-  const log = pino({ level: "info" }, pino.destination({ dest: "/dev/null", sync: false }));
+  // The production logger at info, writing to /dev/null so the terminal is not the bottleneck.
+  const log = createLogger("info", "/dev/null");
   const runtime = new JobRuntime({
     catalog: benchCatalog,
     prefix,

@@ -7,11 +7,13 @@ import { pinoHttp } from "pino-http";
 import type { ProductJobs } from "./context.ts";
 import { authRateLimit } from "./http/auth-rate-limit.ts";
 import { dashboardRouter } from "./http/dashboard.ts";
+import { devEmailsRouter } from "./http/dev-emails-page.ts";
 import { docsRouter } from "./http/docs-page.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { measureRequests, metricsHandler } from "./http/metrics.ts";
 import { mountRoutes } from "./http/mount.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
+import { requireOperator } from "./http/operator-session.ts";
 import type { Logger } from "./logger.ts";
 import { healthRouter } from "./routes/health.ts";
 import { apiRoutes } from "./routes/index.ts";
@@ -31,7 +33,7 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  app.set("trust proxy", deps.env.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -68,6 +70,12 @@ export function createApp(deps: AppDeps) {
     res.json(openApi);
   });
   app.use(docsRouter(`${API_BASE}/openapi.json`));
+  // Without Resend, e-mails land in the development outbox; it holds every organization's mail,
+  // so outside development only the operator may read it.
+  if (!deps.env.RESEND_API_KEY) {
+    if (deps.env.NODE_ENV === "production") app.use("/dev/emails", requireOperator(deps.env.OPERATOR_TOKEN));
+    app.use(devEmailsRouter(deps.db));
+  }
 
   const api = express.Router();
   api.use(
@@ -80,7 +88,7 @@ export function createApp(deps: AppDeps) {
   mountRoutes(api, apiRoutes, {
     db: deps.db,
     jobs: deps.jobs,
-    jwtSecret: deps.env.JWT_SECRET,
+    tokens: { secret: deps.env.JWT_SECRET, expiresIn: deps.env.JWT_EXPIRES_IN },
     operatorToken: deps.env.OPERATOR_TOKEN,
   });
   app.use(API_BASE, api);

@@ -1,9 +1,11 @@
 import type { Executor } from "@helpdesk/db/client";
 import type { Locale, UserRole } from "@helpdesk/db/schema";
 import type { AfterCommit } from "@helpdesk/db/transaction";
+import type { EmailTransport } from "@helpdesk/email/transport";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobRuntime } from "@helpdesk/jobs/runtime";
 import type { Logger } from "./logger.ts";
+import type { RealtimeEmitter } from "./realtime/emitter.ts";
 
 export type ProductJobs = JobRuntime<ProductCatalog>;
 
@@ -33,8 +35,16 @@ export interface ServiceContext extends SystemContext {
   actor: Actor;
 }
 
-/** For the few services that run before anyone is authenticated (sign-up, log-in). */
-export type PublicContext = SystemContext;
+/** How bearer tokens are signed; from the app's config, not the process env, so each app signs with its own. */
+export interface TokenSettings {
+  secret: string;
+  expiresIn: string;
+}
+
+/** For the few services that run before anyone is authenticated (sign-up, log-in): they issue tokens. */
+export interface PublicContext extends SystemContext {
+  tokens: TokenSettings;
+}
 
 /** Who may see job-system data: one organization's admin, or the platform operator (everything). */
 export type JobScope =
@@ -43,6 +53,23 @@ export type JobScope =
 
 export interface JobAdminContext extends SystemContext {
   scope: JobScope;
+}
+
+/** Where e-mails go out and how they are paced (from the app's config). */
+export interface EmailSettings {
+  transport: EmailTransport;
+  from: string;
+  /** Base of the links in e-mails (the web app). */
+  appUrl: string;
+  /** Quiet time before a burst of replies is e-mailed, and the longest a burst may wait. */
+  debounceMs: number;
+  maxWaitMs: number;
+}
+
+/** What job handlers get: the system context plus the live channel and e-mail. */
+export interface WorkerContext extends SystemContext {
+  realtime: RealtimeEmitter;
+  email: EmailSettings;
 }
 
 export const isStaff = (actor: Pick<Actor, "role">) => actor.role === "agent" || actor.role === "admin";

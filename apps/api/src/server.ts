@@ -1,12 +1,16 @@
+import type { AddressInfo } from "node:net";
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "./app.ts";
 import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
+import { guardProcess } from "./process-guards.ts";
+import { attachRealtime } from "./realtime/socket-server.ts";
 import { onShutdownSignal } from "./shutdown.ts";
 
 /** HTTP API; also runs the workers in this process unless WORKERS=off (then run worker.ts). */
+guardProcess(logger);
 const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
 const valkey = createValkeyConnection(config.VALKEY_URL, {
@@ -19,12 +23,21 @@ const pool = config.WORKERS === "on" ? startJobProcessing(jobs, config) : undefi
 
 const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
 const server = app.listen(config.PORT, () => {
-  logger.info({ port: config.PORT, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
+  const { port } = server.address() as AddressInfo; // PORT=0 picks a free port (tests)
+  logger.info({ port, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
+});
+const realtime = attachRealtime(server, {
+  db: database.db,
+  jwtSecret: config.JWT_SECRET,
+  valkeyUrl: config.VALKEY_URL,
+  keyPrefix: config.QUEUE_PREFIX,
+  log: logger,
 });
 
 onShutdownSignal(logger, async () => {
+  await realtime.close(); // also closes the HTTP server
   await new Promise((resolve) => server.close(resolve));
   await pool?.close(config.SHUTDOWN_TIMEOUT_MS);
   await jobs.close();
-  await Promise.allSettled([database.close(), valkey.quit()]);
+  await Promise.allSettled([database.close(), closeValkey(valkey)]);
 });

@@ -2,9 +2,11 @@ import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
+import { guardProcess } from "./process-guards.ts";
 import { onShutdownSignal } from "./shutdown.ts";
 
 /** Workers, schedulers and the outbox sweep, without HTTP. Run as many as the load needs. */
+guardProcess(logger);
 const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
 const jobs = createJobRuntime(config, database.db, logger.child({ process: "worker" }));

@@ -40,7 +40,24 @@ const baseSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   EMAIL_FROM: z.string().min(3).default("Helpdesk <support@helpdesk.localhost>"),
+  /** Base of links in e-mails (the web app); defaults to PUBLIC_URL. */
+  APP_URL: z.url().optional(),
+  /** A burst of replies is e-mailed once the ticket has been quiet this long (at most 10 minutes). */
+  EMAIL_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  /** The longest a burst of replies waits for quiet before it is e-mailed anyway. */
+  EMAIL_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(600_000),
+  /** Resend's quota: the email queue's limiter, shared by every worker process. */
+  EMAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(2),
   WORKERS: z.enum(["on", "off"]).default("on"),
+  /**
+   * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): the client IP drives the
+   * auth rate limit, so trusting a header anyone can send would let a client reset its budget.
+   * Default: only a proxy on this host. Set a hop count or the load balancer's addresses in production.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("loopback")
+    .transform((value) => (/^\d+$/.test(value) ? Number(value) : value === "false" ? false : value)),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   /** Job lock and stall check (docs/jobs.md): a killed worker's job is taken over within their sum. */
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
@@ -49,7 +66,7 @@ const baseSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
 });
 
-export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string };
+export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string; APP_URL: string };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -67,7 +84,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = result.data;
-  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  return { ...env, PUBLIC_URL: publicUrl, APP_URL: env.APP_URL ?? publicUrl };
 }
 
 /** An empty variable (`JWT_SECRET=`) counts as missing, so it can never become a blank secret. */

@@ -19,12 +19,53 @@ export async function migrateDatabase(url: string): Promise<void> {
   }
 }
 
-async function ensureDatabaseExists(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+/**
+ * Creates `<template>_<suffix>` as a copy of the (migrated) template database and returns its URL.
+ * PostgreSQL refuses to copy a database someone is connected to; another process may be migrating
+ * the template right now, so that refusal is retried for a while.
+ */
+export async function cloneDatabase(templateUrl: string, suffix: string): Promise<string> {
+  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  const clone = `${template}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const admin = postgres(maintenanceUrl(templateUrl), { max: 1, onnotice: () => {} });
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(`create database "${clone}" template "${template}"`);
+        break;
+      } catch (error) {
+        const busy = (error as { code?: string }).code === "55006"; // object_in_use
+        if (!busy || attempt >= 100) throw error;
+        await Bun.sleep(50 + Math.random() * 100);
+      }
+    }
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+  const url = new URL(templateUrl);
+  url.pathname = `/${clone}`;
+  return url.toString();
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = postgres(maintenanceUrl(url), { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+function maintenanceUrl(url: string): string {
   const maintenance = new URL(url);
   maintenance.pathname = "/postgres";
-  const admin = postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
+  return maintenance.toString();
+}
+
+async function ensureDatabaseExists(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = postgres(maintenanceUrl(url), { max: 1, onnotice: () => {} });
   try {
     const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
     if (row) return;

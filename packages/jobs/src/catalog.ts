@@ -1,3 +1,4 @@
+import { ticketStatuses } from "@helpdesk/db/schema";
 import { z } from "zod";
 import { defineJob } from "./define.ts";
 
@@ -24,16 +25,51 @@ export const ticketEventPayload = tenant.extend({
   /** Optional: only `message.added` carries it. */
   messageId: z.uuid().optional(),
   /** Optional: status changes carry from/to; assignments carry the new assignee. */
-  fromStatus: z.string().optional(),
-  toStatus: z.string().optional(),
+  fromStatus: z.enum(ticketStatuses).optional(),
+  toStatus: z.enum(ticketStatuses).optional(),
   assigneeId: z.uuid().nullable().optional(),
   occurredAt: z.iso.datetime(),
 });
 export type TicketEventPayload = z.output<typeof ticketEventPayload>;
 
+/**
+ * What an `email.notify` job e-mails about; new messages go through the debounced
+ * `email.ticket-messages`. SLA kinds join when the SLA engine raises them.
+ */
+export const emailKinds = ["ticket.created", "ticket.assigned", "ticket.status_changed"] as const;
+
 export const jobCatalog = {
   /** Fan a ticket event out to the people who should hear of it. */
   "ticket.event": defineJob({ queue: "ticket-notifications", schema: ticketEventPayload }),
+
+  /** E-mails one recipient about one event, at once (confirmations, assignments, status changes, SLA). */
+  "email.notify": defineJob({
+    queue: "email",
+    schema: tenant.extend({
+      recipientId: z.uuid(),
+      kind: z.enum(emailKinds),
+      ticketId: z.uuid(),
+      /** The outbox id of the event: with the recipient, it names this e-mail (idempotency). */
+      eventId: z.string().min(1),
+      /** Optional: who caused the event (named in assignment e-mails); null for the system. */
+      actorId: z.uuid().nullable().optional(),
+      fromStatus: z.enum(ticketStatuses).optional(),
+      toStatus: z.enum(ticketStatuses).optional(),
+    }),
+  }),
+  /**
+   * E-mails one recipient the ticket's messages that are new to them, once the ticket has been
+   * quiet for the debounce window: a burst of replies is one e-mail (services/notifications/queue-emails.ts).
+   */
+  "email.ticket-messages": defineJob({
+    queue: "email",
+    schema: tenant.extend({
+      recipientId: z.uuid(),
+      ticketId: z.uuid(),
+      /** Optional: fixed by the first attempt, so a retry sends the same e-mail (same idempotency key, same body). */
+      messageIds: z.array(z.uuid()).max(50).optional(),
+    }),
+  }),
 
   /** Finds resolved tickets past their organization's autoCloseDays and enqueues a close for each. */
   "tickets.auto-close-scan": defineJob({

@@ -29,3 +29,18 @@ export function createValkeyConnection(url: string, options: ConnectionOptions):
   connection.on("error", options.onError ?? (() => {}));
   return connection;
 }
+
+/**
+ * Closes a connection without hanging: QUIT needs a live server, so a connection that never got
+ * one (or lost it) is dropped instead, and a QUIT that gets no answer within a second is cut.
+ */
+export async function closeValkey(connection: Valkey): Promise<void> {
+  if (connection.status !== "ready") {
+    connection.disconnect();
+    return;
+  }
+  const quit = connection.quit().then(() => undefined);
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, 1_000).unref());
+  await Promise.race([quit, timeout]).catch(() => undefined);
+  connection.disconnect();
+}

@@ -2,7 +2,9 @@ import type { Database, Executor } from "@helpdesk/db/client";
 import { outboxEvents } from "@helpdesk/db/schema";
 import type { AfterCommit } from "@helpdesk/db/transaction";
 import { type ConnectionOptions, type Job, type JobsOptions, Queue } from "bullmq";
+import Valkey from "iovalkey";
 import type { Logger } from "pino";
+import { closeValkey } from "./connection.ts";
 import type { Catalog, JobName, PayloadInput } from "./define.ts";
 import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
 import { addMetricSources } from "./metrics.ts";
@@ -150,9 +152,8 @@ export class JobRuntime<C extends Catalog> {
   }
 }
 
-/** Both clients BullMQ accepts can be closed; iovalkey politely (QUIT), Bun's at once. */
+/** Both clients BullMQ accepts can be closed: iovalkey without hanging on a dead server, Bun's at once. */
 export async function closeConnection(connection: ConnectionOptions): Promise<void> {
-  const client = connection as { quit?: () => Promise<unknown>; disconnect?: () => void; close?: () => void };
-  if (client.quit) await client.quit().catch(() => client.disconnect?.());
-  else client.close?.();
+  if (connection instanceof Valkey) return closeValkey(connection);
+  (connection as { close?: () => void }).close?.();
 }

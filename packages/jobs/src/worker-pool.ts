@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { type Job, Worker } from "bullmq";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import type { Catalog, JobHandlers } from "./define.ts";
@@ -20,6 +21,8 @@ export interface WorkerPoolOptions {
   queues?: QueueName[];
   /** Replaces each queue's configured concurrency (benchmarks). */
   concurrency?: number;
+  /** Replaces a queue's limiter, e.g. the e-mail provider's quota from the environment. */
+  limiters?: Partial<Record<QueueName, { max: number; duration: number }>>;
   reconcileIntervalMs?: number;
 }
 
@@ -50,10 +53,12 @@ export function startWorkerPool<C extends Catalog>(
   const workers = queues.map((queue) => {
     const config = queueConfigs[queue];
     const worker = new Worker(queue, processor, {
+      // Recorded on each job as processedBy: which host and process ran it.
+      name: `${hostname()}:${process.pid}`,
       connection,
       prefix: runtime.prefix,
       concurrency: options.concurrency ?? config.concurrency,
-      limiter: config.limiter,
+      limiter: options.limiters?.[queue] ?? config.limiter,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
       maxStalledCount: options.maxStalledCount ?? 1,

@@ -58,8 +58,9 @@ describe("worker processes", () => {
     cleanups.push(async () => second.child.kill("SIGKILL"));
     await valkey.set(`${prefix}:test:release`, "1");
 
+    // Takeover needs the lock (2 s) to expire and a stall check (every 1 s) to run: ~3 s, more under load.
     await waitFor("completion by the second worker", async () => (await job.getState()) === "completed", {
-      timeoutMs: 20_000,
+      timeoutMs: 45_000,
     });
     expect(await valkey.lrange(`${prefix}:test:completed`, 0, -1)).toEqual([`${job.id}:${second.pid}`]);
     const started = await valkey.lrange(`${prefix}:test:started`, 0, -1);
@@ -70,7 +71,7 @@ describe("worker processes", () => {
         .from(deadLetterJobs)
         .where(eq(deadLetterJobs.jobId, job.id ?? "")),
     ).toHaveLength(0);
-  });
+  }, 60_000);
 
   test("SIGTERM during an active job lets it finish, then the process exits 0", async () => {
     const prefix = uniquePrefix("term");

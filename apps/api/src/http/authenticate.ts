@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import type { Request } from "express";
 import type { Actor } from "../context.ts";
 import { UnauthorizedError } from "../errors.ts";
-import { verifyToken } from "../services/auth/tokens.ts";
+import { type TokenClaims, verifyToken } from "../services/auth/tokens.ts";
 
 /**
  * Resolves the bearer token to the acting user. The user row is read on every request, so a
@@ -14,7 +14,11 @@ export async function authenticate(req: Request, db: Database, secret: string): 
   const header = req.get("authorization");
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new UnauthorizedError("Missing bearer token");
-  const claims = await verifyToken(token, secret);
+  return loadActiveUser(db, await verifyToken(token, secret));
+}
+
+/** The active user a verified token names (HTTP requests and socket handshakes alike). */
+export async function loadActiveUser(db: Database, claims: TokenClaims): Promise<Actor> {
   const [user] = await db
     .select({
       id: users.id,

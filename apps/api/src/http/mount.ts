@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Database } from "@helpdesk/db/client";
 import type { NextFunction, Request, Response, Router } from "express";
 import { z } from "zod";
-import type { JobScope, ProductJobs } from "../context.ts";
+import type { JobScope, ProductJobs, TokenSettings } from "../context.ts";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import { authenticate } from "./authenticate.ts";
 import type { RouteSpec } from "./route.ts";
@@ -10,7 +10,7 @@ import type { RouteSpec } from "./route.ts";
 export interface MountDeps {
   db: Database;
   jobs: ProductJobs;
-  jwtSecret: string;
+  tokens: TokenSettings;
   operatorToken: string;
 }
 
@@ -18,14 +18,19 @@ export interface MountDeps {
 export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: MountDeps): void {
   for (const spec of specs) {
     router[spec.method](spec.path, async (req: Request, res: Response, _next: NextFunction) => {
-      const ctx: Record<string, unknown> = { db: deps.db, jobs: deps.jobs, log: req.log };
+      const ctx: Record<string, unknown> = {
+        db: deps.db,
+        jobs: deps.jobs,
+        log: req.log,
+        tokens: deps.tokens,
+      };
       if (spec.access !== "public") {
         const allowed: readonly string[] = spec.access;
         if (allowed.includes("operator") && isOperator(req, deps.operatorToken)) {
           ctx.scope = { kind: "operator" } satisfies JobScope;
           req.log = req.log.child({ operator: true });
         } else {
-          const actor = await authenticate(req, deps.db, deps.jwtSecret);
+          const actor = await authenticate(req, deps.db, deps.tokens.secret);
           if (!allowed.includes(actor.role)) throw new ForbiddenError();
           req.log = req.log.child({ userId: actor.id, organizationId: actor.organizationId });
           ctx.actor = actor;

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { isOperator } from "./mount.ts";
+import { operatorLoginPage } from "./operator-login-page.ts";
 
 const COOKIE = "hd_operator";
 
@@ -30,21 +31,22 @@ export function setOperatorSession(res: Response, operatorToken: string, secure:
     httpOnly: true,
     sameSite: "strict",
     secure,
-    path: "/admin",
+    // "/": the same session opens /admin/queues and, in production, /dev/emails.
+    path: "/",
     maxAge: 12 * 3600_000,
   });
 }
 
 export function clearOperatorSession(res: Response): void {
-  res.clearCookie(COOKIE, { path: "/admin" });
+  res.clearCookie(COOKIE, { path: "/" });
 }
 
 /** Browsers get the login page (401), API clients a JSON 401. */
-export function requireOperator(operatorToken: string, loginPage: (error?: string) => string) {
+export function requireOperator(operatorToken: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (hasOperatorSession(req, operatorToken)) return next();
     if (req.accepts(["json", "html"]) === "html") {
-      res.status(401).type("html").send(loginPage());
+      res.status(401).type("html").send(operatorLoginPage());
       return;
     }
     res.status(401).json({

@@ -1,14 +1,16 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
-import type { SystemContext } from "../context.ts";
+import type { WorkerContext } from "../context.ts";
 import { cleanupHandlers } from "./cleanup.ts";
+import { emailHandlers } from "./email.ts";
 import { ticketActionHandlers } from "./ticket-actions.ts";
 import { ticketNotificationHandlers } from "./ticket-notifications.ts";
 
 /** Every job's handler; `satisfies` makes a job of the catalog without a handler a compile error. */
-export const createHandlers = (ctx: SystemContext) =>
+export const createHandlers = (ctx: WorkerContext) =>
   ({
     ...ticketNotificationHandlers(ctx),
+    ...emailHandlers(ctx),
     ...ticketActionHandlers(ctx),
     ...cleanupHandlers(ctx),
   }) satisfies JobHandlers<ProductCatalog>;

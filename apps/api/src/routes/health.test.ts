@@ -22,7 +22,7 @@ describe("health", () => {
   });
 
   test("readiness answers 503 naming the service that is down", async () => {
-    const down = await startTestServer({ VALKEY_URL: "redis://127.0.0.1:1" });
+    const down = await startTestServer({ VALKEY_URL: "redis://127.0.0.1:1" }, { realtime: false });
     try {
       const res = await down.request("GET", "/health/ready");
       expect(res.status).toBe(503);

@@ -2,6 +2,7 @@ import type { RouteSpec } from "../http/route.ts";
 import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { meRoutes } from "./me.ts";
+import { notificationRoutes } from "./notifications.ts";
 import { ticketRoutes } from "./tickets.ts";
 import { userRoutes } from "./users.ts";
 
@@ -11,5 +12,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...meRoutes,
   ...userRoutes,
   ...ticketRoutes,
+  ...notificationRoutes,
   ...adminJobRoutes,
 ];

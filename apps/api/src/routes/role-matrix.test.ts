@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { UserRole } from "@helpdesk/db/schema";
+import { notifications, type UserRole } from "@helpdesk/db/schema";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { deadLetter, failedJob, waitingJob } from "../testing/jobs.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -16,7 +16,7 @@ afterAll(() => server.close());
 
 interface Row extends Record<UserRole, number> {
   /** A request that is valid for every role, so an allowed call succeeds and a refusal can only be the role. */
-  request: () => Promise<{ path: string; body?: unknown }>;
+  request: (role: UserRole) => Promise<{ path: string; body?: unknown }>;
 }
 
 /**
@@ -95,6 +95,62 @@ const matrix: Record<string, Row> = {
       body: { body: "Any news?" },
     }),
   },
+  "POST /tickets/:id/followers": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/tickets/${(await openTicket(server, org)).id}/followers`, body: {} }),
+  },
+  "DELETE /tickets/:id/followers": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/tickets/${(await openTicket(server, org)).id}/followers`, body: {} }),
+  },
+  "GET /notifications": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/notifications" }),
+  },
+  "POST /notifications/read-all": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/notifications/read-all" }),
+  },
+  "POST /notifications/:id/read": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async (role) => {
+      const [row] = await server.db
+        .insert(notifications)
+        .values({
+          organizationId: org.id,
+          userId: org[role].id,
+          type: "ticket.created",
+          eventIds: ["matrix"],
+        })
+        .returning();
+      return { path: `/notifications/${row?.id}/read` };
+    },
+  },
+  "GET /me/notification-preferences": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/me/notification-preferences" }),
+  },
+  "PUT /me/notification-preferences": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({
+      path: "/me/notification-preferences",
+      body: { preferences: [{ type: "ticket.assigned", email: true }] },
+    }),
+  },
   "GET /admin/jobs/stats": {
     customer: 403,
     agent: 403,
@@ -161,7 +217,7 @@ describe("role matrix", () => {
     const [method = ""] = key.split(" ");
     for (const role of roles) {
       test(`${key} as ${role} → ${row[role]}`, async () => {
-        const { path, body } = await row.request();
+        const { path, body } = await row.request(role);
         const res = await server.request(method, `/api/v1${path}`, { token: org[role].token, body });
         expect(res.status).toBe(row[role]);
         if (row[role] === 403) expect(res.body.error.code).toBe("forbidden");

@@ -1,7 +1,9 @@
 import { idParam, route } from "../http/route.ts";
+import { followersSchema } from "../schemas/notification.ts";
 import { messageSchema, page, ticketSchema, ticketWithMessagesSchema } from "../schemas/ticket.ts";
 import { addMessage, addMessageInput } from "../services/messages/add-message.ts";
 import { createTicket, createTicketInput } from "../services/tickets/create-ticket.ts";
+import { followerInput, followTicket, unfollowTicket } from "../services/tickets/follow-ticket.ts";
 import { getTicket } from "../services/tickets/get-ticket.ts";
 import { listTickets, listTicketsQuery } from "../services/tickets/list-tickets.ts";
 import { updateTicket, updateTicketInput } from "../services/tickets/update-ticket.ts";
@@ -65,5 +67,27 @@ export const ticketRoutes = [
     status: 201,
     response: messageSchema,
     handler: (ctx, { params, body }) => addMessage(ctx, params.id, body),
+  }),
+  route({
+    method: "post",
+    path: "/tickets/:id/followers",
+    tag: "Tickets",
+    summary: "Follow a ticket (yourself, or `userId`): hear of its public messages",
+    access: ["agent", "admin"],
+    params: idParam,
+    body: followerInput,
+    response: followersSchema,
+    handler: (ctx, { params, body }) => followTicket(ctx, params.id, body),
+  }),
+  route({
+    method: "delete",
+    path: "/tickets/:id/followers",
+    tag: "Tickets",
+    summary: "Stop following a ticket (yourself, or `userId`)",
+    access: ["agent", "admin"],
+    params: idParam,
+    body: followerInput,
+    response: followersSchema,
+    handler: (ctx, { params, body }) => unfollowTicket(ctx, params.id, body),
   }),
 ];

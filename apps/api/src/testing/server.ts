@@ -1,10 +1,11 @@
-import { env } from "@helpdesk/config/env";
+import { type Env, env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "../app.ts";
 import type { ProductJobs } from "../context.ts";
 import { createJobRuntime } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
+import { attachRealtime } from "../realtime/socket-server.ts";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -14,6 +15,8 @@ export interface ApiResponse<T = any> {
 
 export interface TestServer {
   url: string;
+  /** The env this server runs with (overrides applied): start workers with the same one. */
+  config: Env;
   db: ReturnType<typeof createDatabase>["db"];
   /** The server's job runtime (queues under this process's test prefix); no workers run unless a test starts them. */
   jobs: ProductJobs;
@@ -29,7 +32,16 @@ export interface TestServer {
  * The real app on a real port (0 = any free one), talking to the test database and Valkey, so tests
  * go through HTTP exactly as a client does. `overrides` tweaks the env (e.g. a low rate limit).
  */
-export async function startTestServer(overrides: Partial<ReturnType<typeof env>> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<Env> = {},
+  options: {
+    /**
+     * Socket.IO with its Valkey adapter (default on). Off for a server whose Valkey is unreachable:
+     * the adapter's pending SUBSCRIBE would be rejected, unhandled, when the test closes it.
+     */
+    realtime?: boolean;
+  } = {},
+): Promise<TestServer> {
   const config = { ...env(), ...overrides };
   const database = createDatabase(config.DATABASE_URL, { max: 5 });
   const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
@@ -40,8 +52,18 @@ export async function startTestServer(overrides: Partial<ReturnType<typeof env>>
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("test server has no port");
   const url = `http://127.0.0.1:${address.port}`;
+  const realtime =
+    (options.realtime ?? true) &&
+    attachRealtime(server, {
+      db: database.db,
+      jwtSecret: config.JWT_SECRET,
+      valkeyUrl: config.VALKEY_URL,
+      keyPrefix: config.QUEUE_PREFIX,
+      log: logger,
+    });
   return {
     url,
+    config,
     db: database.db,
     jobs,
     async request(method, path, options = {}) {
@@ -61,9 +83,10 @@ export async function startTestServer(overrides: Partial<ReturnType<typeof env>>
       return { status: response.status, body: parsed as never, headers: response.headers };
     },
     async close() {
+      if (realtime) await realtime.close();
       await new Promise((resolve) => server.close(resolve));
       await jobs.close();
-      await Promise.allSettled([database.close(), valkey.quit()]);
+      await Promise.allSettled([database.close(), closeValkey(valkey)]);
     },
   };
 }

@@ -19,7 +19,7 @@ export const notifications = pgTable(
     count: integer().notNull().default(1),
     /** The events' ids (outbox ids): a redelivered job never counts its event twice. */
     eventIds: text().array().notNull(),
-    data: jsonb().notNull().default({}),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     readAt: timestampMs(),
     ...timestamps(),
   },

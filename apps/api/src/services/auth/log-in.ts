@@ -1,4 +1,3 @@
-import { env } from "@helpdesk/config/env";
 import { organizations, users } from "@helpdesk/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -27,11 +26,10 @@ export async function logIn(ctx: PublicContext, input: z.output<typeof logInInpu
     : await burnPasswordCheck(input.password);
   if (!user || !valid || !user.user.active)
     throw new UnauthorizedError("Invalid organization, e-mail or password");
-  const { JWT_SECRET, JWT_EXPIRES_IN } = env();
   const token = await signToken(
     { userId: user.user.id, organizationId: user.user.organizationId },
-    JWT_SECRET,
-    JWT_EXPIRES_IN,
+    ctx.tokens.secret,
+    ctx.tokens.expiresIn,
   );
   return { token, user: user.user };
 }

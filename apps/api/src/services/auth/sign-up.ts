@@ -1,4 +1,3 @@
-import { env } from "@helpdesk/config/env";
 import type { Executor } from "@helpdesk/db/client";
 import { organizations, users } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
@@ -34,11 +33,10 @@ export async function signUp(ctx: PublicContext, input: z.output<typeof signUpIn
     return { organization, user };
   });
   ctx.log.info({ organizationId: organization.id, userId: user.id }, "organization signed up");
-  const { JWT_SECRET, JWT_EXPIRES_IN } = env();
   const token = await signToken(
     { userId: user.id, organizationId: organization.id },
-    JWT_SECRET,
-    JWT_EXPIRES_IN,
+    ctx.tokens.secret,
+    ctx.tokens.expiresIn,
   );
   return { token, user, organization };
 }

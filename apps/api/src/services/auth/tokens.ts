@@ -12,6 +12,10 @@ export interface TokenClaims {
   organizationId: string;
 }
 
+export interface VerifiedToken extends TokenClaims {
+  expiresAt: Date;
+}
+
 /** HS256 bearer token naming the user and their organization; roles are read fresh on each request. */
 export function signToken(claims: TokenClaims, secret: string, expiresIn: string): Promise<string> {
   return new SignJWT({ org: claims.organizationId })
@@ -23,13 +27,21 @@ export function signToken(claims: TokenClaims, secret: string, expiresIn: string
     .sign(key(secret));
 }
 
-export async function verifyToken(token: string, secret: string): Promise<TokenClaims> {
+export async function verifyToken(token: string, secret: string): Promise<VerifiedToken> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { algorithms: ["HS256"], issuer: ISSUER });
+    const { payload } = await jwtVerify(token, key(secret), {
+      algorithms: ["HS256"],
+      issuer: ISSUER,
+      requiredClaims: ["exp", "sub"],
+    });
     if (!isUuid(payload.sub) || !isUuid(payload.org)) {
       throw new UnauthorizedError("Malformed token");
     }
-    return { userId: payload.sub, organizationId: payload.org };
+    return {
+      userId: payload.sub,
+      organizationId: payload.org,
+      expiresAt: new Date((payload.exp ?? 0) * 1000),
+    };
   } catch (error) {
     if (error instanceof UnauthorizedError) throw error;
     if (error instanceof errors.JWTExpired) throw new UnauthorizedError("Token expired");

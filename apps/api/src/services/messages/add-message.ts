@@ -25,7 +25,6 @@ export async function addMessage(
   return withTransaction(ctx, async (tx) => {
     const ticket = await loadTicket(tx, ticketId, { lock: true });
     if (ticket.status === "closed") throw new ConflictError("This ticket is closed; open a new one");
-    const now = new Date();
     const [message] = await tx.db
       .insert(ticketMessages)
       .values({
@@ -34,10 +33,11 @@ export async function addMessage(
         authorId: ctx.actor.id,
         body: input.body,
         internal: input.internal,
-        createdAt: now,
       })
       .returning();
     if (!message) throw new Error("message insert returned nothing");
+    // The database's clock, like the ticket's own timestamps: the conversation orders by it.
+    const now = message.createdAt;
     const changes: Partial<typeof tickets.$inferInsert> = { updatedAt: now };
     if (staff && !input.internal) {
       if (!ticket.firstResponseAt) changes.firstResponseAt = now;

@@ -1,39 +1,63 @@
-import { notifications, ticketMessages, tickets, users } from "@helpdesk/db/schema";
-import { withTransaction } from "@helpdesk/db/transaction";
+import { ticketFollowers, ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
-import { and, arrayContains, eq, inArray } from "drizzle-orm";
-import type { SystemContext } from "../../context.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import type { WorkerContext } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
+import { queueEmails } from "./queue-emails.ts";
 import { mentionedStaff, recipientsOf } from "./recipients.ts";
+import { recordNotification } from "./record-notification.ts";
+import { toNotificationEvent } from "./to-notification-event.ts";
 
 /**
- * Turns one ticket event into an in-app notification per recipient. `eventId` (the outbox id)
- * makes a redelivered job a no-op for recipients it already reached.
+ * Turns one ticket event into what each person should get: the live ticket-list update for the
+ * organization's staff, then per recipient an in-app notification (pushed over Socket.IO as soon
+ * as it is recorded) and, if they want it, an e-mail job. `eventId` (the outbox-backed job id)
+ * makes a redelivered job harmless.
  */
-export async function fanOutTicketEvent(ctx: SystemContext, event: TicketEventPayload, eventId: string) {
+export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload, eventId: string) {
   const ticket = await ctx.db.query.tickets.findFirst({
     where: and(eq(tickets.id, event.ticketId), eq(tickets.organizationId, event.organizationId)),
   });
   if (!ticket) throw new NotFoundError("Ticket");
-  const staff = await ctx.db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(
-      and(
-        eq(users.organizationId, event.organizationId),
-        eq(users.active, true),
-        inArray(users.role, ["agent", "admin"]),
+  ctx.realtime.ticketUpdated(ticket.organizationId, {
+    ticketId: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    assigneeId: ticket.assigneeId,
+    customerId: ticket.customerId,
+    updatedAt: ticket.updatedAt.toISOString(),
+    eventType: event.type,
+  });
+
+  const [staff, followers, message] = await Promise.all([
+    ctx.db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(
+        and(
+          eq(users.organizationId, ticket.organizationId),
+          eq(users.active, true),
+          inArray(users.role, ["agent", "admin"]),
+        ),
       ),
-    );
-  const message = event.messageId
-    ? await ctx.db.query.ticketMessages.findFirst({ where: eq(ticketMessages.id, event.messageId) })
-    : undefined;
+    ctx.db
+      .select({ userId: ticketFollowers.userId })
+      .from(ticketFollowers)
+      .where(eq(ticketFollowers.ticketId, ticket.id)),
+    event.messageId
+      ? ctx.db.query.ticketMessages.findFirst({ where: eq(ticketMessages.id, event.messageId) })
+      : Promise.resolve(undefined),
+  ]);
+  const staffIds = new Set(staff.map((member) => member.id));
   const recipients = recipientsOf({
     type: event.type,
     actorId: event.actorId,
     ticket,
-    staffIds: staff.map((member) => member.id),
-    followerIds: [],
+    staffIds: [...staffIds],
+    // A follower who has since been deactivated or demoted hears nothing.
+    followerIds: followers.map((f) => f.userId).filter((id) => staffIds.has(id)),
     message: message && {
       authorId: message.authorId,
       internal: message.internal,
@@ -42,38 +66,28 @@ export async function fanOutTicketEvent(ctx: SystemContext, event: TicketEventPa
     toStatus: event.toStatus,
     assigneeId: event.assigneeId,
   });
-  if (recipients.length === 0) return { notified: 0 };
 
-  return withTransaction(ctx, async ({ db }) => {
-    const reached = await db
-      .select({ userId: notifications.userId })
-      .from(notifications)
-      .where(
-        and(
-          inArray(
-            notifications.userId,
-            recipients.map((recipient) => recipient.userId),
-          ),
-          arrayContains(notifications.eventIds, [eventId]),
-        ),
-      );
-    const already = new Set(reached.map((row) => row.userId));
-    const rows = recipients
-      .filter((recipient) => !already.has(recipient.userId))
-      .map((recipient) => ({
-        organizationId: event.organizationId,
+  const data = {
+    ticketNumber: ticket.number,
+    subject: ticket.subject,
+    actorId: event.actorId,
+    ...(event.toStatus ? { toStatus: event.toStatus } : {}),
+    ...(event.messageId ? { messageId: event.messageId } : {}),
+  };
+  const recorded = await Promise.all(
+    recipients.map(async (recipient) => {
+      const { notification, fresh } = await recordNotification(ctx, {
+        organizationId: ticket.organizationId,
         userId: recipient.userId,
         ticketId: ticket.id,
         type: event.type,
-        eventIds: [eventId],
-        data: {
-          ticketNumber: ticket.number,
-          subject: ticket.subject,
-          actorId: event.actorId,
-          toStatus: event.toStatus,
-        },
-      }));
-    if (rows.length > 0) await db.insert(notifications).values(rows);
-    return { notified: rows.length };
-  });
+        eventId,
+        data,
+      });
+      if (fresh) ctx.realtime.notification(recipient.userId, toNotificationEvent(notification));
+      return fresh;
+    }),
+  );
+  const emailed = await queueEmails(ctx, event, eventId, recipients);
+  return { notified: recorded.filter(Boolean).length, emailed };
 }

@@ -1,15 +1,17 @@
-import type { TicketEventType } from "@helpdesk/jobs/catalog";
+import type { NotificationType } from "./types.ts";
 
 /**
  * Who hears of a ticket event: the table in docs/notifications.md, as one pure function.
  * The actor is never notified of their own action.
  */
 export interface RecipientInput {
-  type: TicketEventType;
+  type: NotificationType;
   actorId: string | null;
   ticket: { customerId: string; assigneeId: string | null };
   /** Active agents and admins of the organization. */
   staffIds: readonly string[];
+  /** Active admins of the organization (SLA alerts). */
+  adminIds?: readonly string[];
   followerIds: readonly string[];
   /** For message.added: who wrote it and whether it is an internal note. */
   message?: { authorId: string; internal: boolean; mentionedIds: readonly string[] };
@@ -58,6 +60,10 @@ export function recipientsOf(input: RecipientInput): Recipient[] {
       candidates = [...(tellCustomer ? customer() : []), ...staff([ticket.assigneeId])];
       break;
     }
+    case "sla.warning":
+    case "sla.breached":
+      candidates = staff([ticket.assigneeId, ...(input.adminIds ?? [])]);
+      break;
   }
   const seen = new Set<string>();
   return candidates.filter((recipient) => {

@@ -41,6 +41,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
       ticketId: ticket.id,
       authorId: ctx.actor.id,
       body: input.body,
+      createdAt: ticket.createdAt,
     });
     await tx.jobs.publish(tx, "ticket.event", {
       type: "ticket.created",

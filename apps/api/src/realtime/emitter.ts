@@ -1,0 +1,30 @@
+import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
+import { Emitter } from "@socket.io/redis-emitter";
+import type { NotificationEvent, ServerToClientEvents, SlaEvent, TicketUpdatedEvent } from "./events.ts";
+import { rooms } from "./rooms.ts";
+
+/**
+ * Sends Socket.IO events from any process (workers included) through Valkey pub/sub; the API
+ * processes' adapters deliver them to the sockets in the named rooms.
+ */
+export interface RealtimeEmitter {
+  notification(userId: string, event: NotificationEvent): void;
+  ticketUpdated(organizationId: string, event: TicketUpdatedEvent): void;
+  sla(kind: "sla:warning" | "sla:breached", userIds: string[], event: SlaEvent): void;
+  close(): Promise<void>;
+}
+
+export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): RealtimeEmitter {
+  const connection = createValkeyConnection(valkeyUrl, {
+    name: "helpdesk:socket-emitter",
+    maxRetriesPerRequest: null,
+  });
+  const emitter = new Emitter<ServerToClientEvents>(connection, { key: `${keyPrefix}:socket.io` });
+  return {
+    notification: (userId, event) => emitter.to(rooms.user(userId)).emit("notification", event),
+    ticketUpdated: (organizationId, event) =>
+      emitter.to(rooms.staff(organizationId)).emit("ticket:updated", event),
+    sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
+    close: () => closeValkey(connection),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Every Socket.IO event the server sends, typed once for the API (server), the workers (emitter)
+ * and clients. Documented in docs/notifications.md.
+ */
+export interface NotificationEvent {
+  id: string;
+  type: string;
+  ticketId: string | null;
+  /** How many events this notification stands for (repeats within 5 minutes collapse). */
+  count: number;
+  data: Record<string, unknown>;
+  readAt: null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** For live ticket lists: sent to the organization's agents and admins on every ticket event. */
+export interface TicketUpdatedEvent {
+  ticketId: string;
+  number: number;
+  subject: string;
+  status: string;
+  priority: string;
+  assigneeId: string | null;
+  customerId: string;
+  updatedAt: string;
+  /** What happened: ticket.created, message.added, ticket.assigned, ticket.status_changed. */
+  eventType: string;
+}
+
+/** An SLA deadline about to pass (warning) or passed (breached). */
+export interface SlaEvent {
+  ticketId: string;
+  number: number;
+  subject: string;
+  target: "first_response" | "resolution";
+  dueAt: string;
+}
+
+export interface ServerToClientEvents {
+  notification: (event: NotificationEvent) => void;
+  "ticket:updated": (event: TicketUpdatedEvent) => void;
+  "sla:warning": (event: SlaEvent) => void;
+  "sla:breached": (event: SlaEvent) => void;
+}
+
+/** Clients only listen; they act through the HTTP API. */
+export type ClientToServerEvents = Record<never, never>;
+
+export interface SocketData {
+  userId: string;
+  organizationId: string;
+  role: "customer" | "agent" | "admin";
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { env } from "@helpdesk/config/env";
+import { createDatabase } from "@helpdesk/db/client";
+import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
+import { createJobRuntime } from "../jobs/start.ts";
+import { logger } from "../logger.ts";
+import { createTestOrg } from "../testing/fixtures.ts";
+import { type AppProcess, startAppProcess } from "../testing/processes.ts";
+import { connectSocket } from "../testing/sockets.ts";
+
+const prefix = uniquePrefix("multi");
+const shared = { QUEUE_PREFIX: prefix, PORT: "0", WORKERS: "off", EMAIL_DEBOUNCE_MS: "60000" };
+const database = createDatabase(env().DATABASE_URL, { max: 2 });
+let api1: AppProcess;
+let api2: AppProcess;
+let worker: AppProcess;
+
+const portOf = async (api: AppProcess) =>
+  Number((await api.waitForLine((line) => line.msg === "API listening")).port);
+
+beforeAll(async () => {
+  api1 = startAppProcess("server.ts", shared);
+  api2 = startAppProcess("server.ts", shared);
+  worker = startAppProcess("worker.ts", shared);
+  await worker.waitForLine((line) => line.msg === "workers started");
+});
+afterAll(async () => {
+  const codes = await Promise.all([api1.stop(), api2.stop(), worker.stop()]);
+  expect(codes).toEqual([0, 0, 0]);
+  const jobs = createJobRuntime({ ...env(), QUEUE_PREFIX: prefix }, database.db, logger);
+  for (const queue of jobs.allQueues()) await queue.obliterate({ force: true });
+  await jobs.close();
+  await database.close();
+});
+
+test("a socket on API #2 receives a notification whose job ran in the worker process", async () => {
+  const [port1, port2] = await Promise.all([portOf(api1), portOf(api2)]);
+  const url1 = `http://127.0.0.1:${port1}`;
+  const org = await createTestOrg(database.db);
+  const assignee = await connectSocket(`http://127.0.0.1:${port2}`, org.agent.token);
+  try {
+    const call = (method: string, path: string, token: string, body: unknown) =>
+      fetch(url1 + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((res) => res.json() as Promise<{ id: string }>);
+    const ticket = await call("POST", "/api/v1/tickets", org.customer.token, {
+      subject: "Across processes",
+      body: "hi",
+    });
+    await call("PATCH", `/api/v1/tickets/${ticket.id}`, org.admin.token, { assigneeId: org.agent.id });
+
+    const event = await assignee.next(
+      "notification",
+      (n) => n.ticketId === ticket.id && n.type === "ticket.assigned",
+    );
+    expect(event.data).toMatchObject({ subject: "Across processes" });
+
+    // Neither API process runs workers (WORKERS=off): the fan-out job ran in the worker process.
+    const ranIn = await worker.waitForLine(
+      (line) =>
+        line.msg === "job completed" && line.jobName === "ticket.event" && line.organizationId === org.id,
+    );
+    expect(ranIn.pid).toBe(worker.process.pid);
+    for (const api of [api1, api2]) expect(api.lines.some((line) => line.msg === "job started")).toBe(false);
+  } finally {
+    assignee.close();
+  }
+});

@@ -1,0 +1,73 @@
+import { notificationPreferences } from "@helpdesk/db/schema";
+import { withTransaction } from "@helpdesk/db/transaction";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { ServiceContext, SystemContext } from "../../context.ts";
+import { emailByDefault, type NotificationType, notificationTypes } from "./types.ts";
+
+export const updatePreferencesInput = z.object({
+  preferences: z
+    .array(z.object({ type: z.enum(notificationTypes), email: z.boolean() }).strict())
+    .min(1)
+    .max(notificationTypes.length),
+});
+
+/** Every type with the user's e-mail choice (or its default); in-app is always on. */
+export async function getPreferences(ctx: ServiceContext) {
+  const rows = await ctx.db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, ctx.actor.id));
+  const chosen = new Map(rows.map((row) => [row.type, row.email]));
+  return {
+    preferences: notificationTypes.map((type) => {
+      const fallback = emailByDefault(type, ctx.actor.role);
+      return {
+        type,
+        email: chosen.get(type) ?? fallback,
+        inApp: true as const,
+        isDefault: !chosen.has(type),
+      };
+    }),
+  };
+}
+
+export async function updatePreferences(ctx: ServiceContext, input: z.output<typeof updatePreferencesInput>) {
+  await withTransaction(ctx, async ({ db }) => {
+    for (const { type, email } of input.preferences) {
+      await db
+        .insert(notificationPreferences)
+        .values({ userId: ctx.actor.id, type, email })
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.type],
+          set: { email, updatedAt: sql`now()` },
+        });
+    }
+  });
+  return getPreferences(ctx);
+}
+
+/** Of these users, the ones who want `type` by e-mail (their choice, else the default for their role). */
+export async function wantEmail(
+  ctx: SystemContext,
+  type: NotificationType,
+  recipients: readonly { userId: string; role: "customer" | "agent" | "admin" }[],
+): Promise<Set<string>> {
+  if (recipients.length === 0) return new Set();
+  const rows = await ctx.db
+    .select({ userId: notificationPreferences.userId, email: notificationPreferences.email })
+    .from(notificationPreferences)
+    .where(
+      and(
+        eq(notificationPreferences.type, type),
+        inArray(
+          notificationPreferences.userId,
+          recipients.map((r) => r.userId),
+        ),
+      ),
+    );
+  const chosen = new Map(rows.map((row) => [row.userId, row.email]));
+  return new Set(
+    recipients.filter((r) => chosen.get(r.userId) ?? emailByDefault(type, r.role)).map((r) => r.userId),
+  );
+}

@@ -1,0 +1,67 @@
+import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
+import type { WorkerContext } from "../../context.ts";
+import { wantEmail } from "./preferences.ts";
+import type { Recipient } from "./recipients.ts";
+
+/**
+ * Enqueues the e-mails an event causes, for the recipients whose preferences want them.
+ * - New messages are debounced per (ticket, recipient): each one pushes the e-mail back to
+ *   `debounceMs` after it, but never past `maxWaitMs` after the first of the burst. BullMQ
+ *   deduplication with `reschedule` keeps one delayed job per pair; `keepLastIfActive` queues one
+ *   follow-up if a message arrives while the e-mail is being sent. What the e-mail lists is decided
+ *   when it is sent (everything new to the recipient), so fan-outs running out of order lose nothing.
+ * - Everything else is e-mailed at once, under a job id derived from the event and recipient, so a
+ *   redelivered fan-out never sends twice.
+ */
+export async function queueEmails(
+  ctx: WorkerContext,
+  event: TicketEventPayload,
+  eventId: string,
+  recipients: readonly Recipient[],
+): Promise<number> {
+  const wanting = await wantEmail(
+    ctx,
+    event.type,
+    recipients.map((r) => ({ userId: r.userId, role: r.audience === "customer" ? "customer" : "agent" })),
+  );
+  const chosen = recipients.filter((r) => wanting.has(r.userId));
+  for (const recipient of chosen) {
+    if (event.type === "message.added") {
+      await queueMessageEmail(ctx, event, recipient.userId);
+    } else {
+      await ctx.jobs.enqueue(
+        "email.notify",
+        {
+          organizationId: event.organizationId,
+          recipientId: recipient.userId,
+          kind: event.type,
+          ticketId: event.ticketId,
+          eventId,
+          actorId: event.actorId,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+        },
+        { jobId: `${event.organizationId}_notify-${eventId.replace(/^.*_/, "")}-${recipient.userId}` },
+      );
+    }
+  }
+  return chosen.length;
+}
+
+async function queueMessageEmail(ctx: WorkerContext, event: TicketEventPayload, recipientId: string) {
+  const queue = ctx.jobs.queue("email");
+  const dedupId = `ticket-messages:${event.ticketId}:${recipientId}`;
+  // The pending e-mail was created by the first message of the burst: the wait is capped from then.
+  const pendingId = await queue.getDeduplicationJobId(dedupId);
+  const pending = pendingId ? await queue.getJob(pendingId) : undefined;
+  const burstStarted = pending && (await pending.isDelayed()) ? pending.timestamp : Date.now();
+  const waitLeft = burstStarted + ctx.email.maxWaitMs - Date.now();
+  await ctx.jobs.enqueue(
+    "email.ticket-messages",
+    { organizationId: event.organizationId, ticketId: event.ticketId, recipientId },
+    {
+      delay: Math.max(0, Math.min(ctx.email.debounceMs, waitLeft)),
+      deduplication: { id: dedupId, reschedule: true, keepLastIfActive: true },
+    },
+  );
+}

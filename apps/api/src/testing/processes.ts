@@ -1,0 +1,69 @@
+import { type Subprocess, spawn } from "bun";
+
+const apiDir = new URL("..", import.meta.url).pathname;
+
+export interface AppProcess {
+  process: Subprocess<"ignore", "pipe", "inherit">;
+  /** Log lines (parsed JSON) printed so far. */
+  lines: Record<string, unknown>[];
+  waitForLine(
+    match: (line: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
+  stop(): Promise<number>;
+}
+
+/**
+ * Runs `server.ts` or `worker.ts` as its own process with the test's database and prefix, reading
+ * its JSON log lines, so tests can see what it did (and which port it took with PORT=0).
+ */
+export function startAppProcess(entry: "server.ts" | "worker.ts", env: Record<string, string>): AppProcess {
+  const child = spawn(["bun", `${apiDir}${entry}`], {
+    env: { ...process.env, LOG_LEVEL: "info", ...env },
+    stdout: "pipe",
+    stderr: "inherit",
+  });
+  const lines: Record<string, unknown>[] = [];
+  const waiters = new Set<() => void>();
+  void (async () => {
+    let buffer = "";
+    for await (const chunk of child.stdout) {
+      buffer += new TextDecoder().decode(chunk);
+      let newline = buffer.indexOf("\n");
+      while (newline >= 0) {
+        const text = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        try {
+          lines.push(JSON.parse(text));
+        } catch {}
+        for (const wake of waiters) wake();
+        newline = buffer.indexOf("\n");
+      }
+    }
+  })();
+  return {
+    process: child,
+    lines,
+    waitForLine(match, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const hit = lines.find(match);
+          if (!hit) return false;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`${entry} did not log the expected line within ${timeoutMs} ms`));
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      });
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      return child.exited;
+    },
+  };
+}
