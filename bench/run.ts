@@ -7,6 +7,7 @@
 import { migrateDatabase } from "@helpdesk/db/migrate";
 import { enqueueRate, processingRate, steadyLatency } from "./measure.ts";
 import { outboxThroughput } from "./outbox.ts";
+import { realtimeLatency } from "./realtime.ts";
 import { rawBun, rawIovalkey, subsystem, type Variant } from "./variants.ts";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_bench";
@@ -79,4 +80,17 @@ console.log(
   `\nOutbox (32 writers, one event per transaction; relay in this process, worker process at c=50): ` +
     `${fmt(outbox.commitsPerSecond)} commits/s, ${fmt(outbox.endToEndPerSecond)} events/s end to end (target ≥ 2,000)`,
 );
+
+// Event → socket latency (issue: p99 ≤ 100 ms at 200 events/s; highest rate with p99 ≤ 250 ms).
+const steady = await realtimeLatency(databaseUrl, [{ rate: 200, seconds: quick ? 10 : 30 }]);
+const ladder = await realtimeLatency(
+  databaseUrl,
+  [25, 50, 75, 100, 150, 200].map((rate) => ({ rate, seconds: quick ? 5 : 10 })),
+);
+console.log("\n| events/s | seconds | delivered | p50 ms | p99 ms |\n|---:|---:|---:|---:|---:|");
+for (const run of [...steady, ...ladder]) {
+  console.log(`| ${run.rate} | ${run.seconds} | ${run.received}/${run.sent} | ${run.p50} | ${run.p99} |`);
+}
+const sustained = ladder.filter((run) => run.p99 <= 250 && run.received === run.sent).at(-1);
+console.log(`Highest rate with p99 ≤ 250 ms: ${sustained ? `${sustained.rate}/s` : "none of the steps"}`);
 process.exit(0);

@@ -1,0 +1,203 @@
+/**
+ * Event → socket latency: customers reply to tickets over HTTP at a steady rate; each reply goes
+ * through the outbox, the relay, the fan-out job in a worker process and the Valkey adapter to the
+ * assignee's socket on the API process. Latency is from sending the reply to receiving its
+ * `notification` event. Production shape: one API process (WORKERS=off) and one worker process.
+ */
+import { env } from "@helpdesk/config/env";
+import { createDatabase } from "@helpdesk/db/client";
+import { organizations, tickets, users } from "@helpdesk/db/schema";
+import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { Queue } from "bullmq";
+import { signToken } from "../apps/api/src/services/auth/tokens.ts";
+import { startAppProcess } from "../apps/api/src/testing/processes.ts";
+import { connectSocket } from "../apps/api/src/testing/sockets.ts";
+import { VALKEY_URL } from "./variants.ts";
+
+export interface LatencyRun {
+  rate: number;
+  seconds: number;
+  sent: number;
+  received: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Runs each step in turn and returns their figures. The first `warmup` seconds at the first rate
+ * are not measured: JIT compilation, connection pools and socket handshakes settle there.
+ */
+export async function realtimeLatency(
+  databaseUrl: string,
+  steps: { rate: number; seconds: number }[],
+  warmupSeconds = 10,
+) {
+  const prefix = `bench-rt-${crypto.randomUUID().slice(0, 6)}`;
+  const port = await freePort();
+  const level = process.env.BENCH_LOG_LEVEL ?? "info";
+  const shared = {
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    PORT: String(port),
+    WORKERS: "off",
+    LOG_LEVEL: level,
+  };
+  const api = startAppProcess("server.ts", shared);
+  const worker = startAppProcess("worker.ts", shared);
+  const database = createDatabase(databaseUrl, { max: 4 });
+  const probe = new Queue("ticket-notifications", {
+    connection: createValkeyConnection(VALKEY_URL, { name: "bench-probe", maxRetriesPerRequest: null }),
+    prefix,
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${url}/health/ready`).catch(() => undefined))?.ok ?? false);
+    await until(async () => (await probe.getWorkers()).length > 0);
+    const fixture = await createFixture(database.db);
+    const sockets = await Promise.all(fixture.agents.map((agent) => connectSocket(url, agent.token)));
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    for (const socket of sockets) {
+      socket.socket.on("notification", (event) => {
+        const messageId = event.data.messageId as string | undefined;
+        const started = messageId ? sentAt.get(messageId) : undefined;
+        if (started !== undefined) latencies.push(performance.now() - started);
+      });
+    }
+    const runs: LatencyRun[] = [];
+    let i = 0;
+    const first = steps[0];
+    const schedule = first ? [{ ...first, seconds: warmupSeconds, warmup: true }, ...steps] : steps;
+    for (const step of schedule) {
+      latencies.length = 0;
+      sentAt.clear();
+      const httpMs: number[] = [];
+      const total = step.rate * step.seconds;
+      const pending: Promise<void>[] = [];
+      const started = performance.now();
+      let sent = 0;
+      while (sent < total) {
+        const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * step.rate));
+        while (sent < due) {
+          const ticket = fixture.tickets[i++ % fixture.tickets.length] as string;
+          const t0 = performance.now();
+          sent += 1;
+          pending.push(
+            fetch(`${url}/api/v1/tickets/${ticket}/messages`, {
+              method: "POST",
+              headers: {
+                authorization: `Bearer ${fixture.customerToken}`,
+                "content-type": "application/json",
+              },
+              body: JSON.stringify({ body: `reply ${i}` }),
+            })
+              .then((res) => res.json() as Promise<{ id: string }>)
+              .then((message) => {
+                sentAt.set(message.id, t0);
+                httpMs.push(performance.now() - t0);
+              }),
+          );
+        }
+        await Bun.sleep(2);
+      }
+      await Promise.all(pending);
+      // Replies still in flight get up to 5 s to arrive; later ones count as lost.
+      const deadline = performance.now() + 5_000;
+      while (latencies.length < total && performance.now() < deadline) await Bun.sleep(20);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const at = (q: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
+      const label = "warmup" in step ? " (warm-up, not reported)" : "";
+      console.error(
+        `realtime: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${latencies.length}/${total})${label}`,
+      );
+      if (!("warmup" in step)) {
+        runs.push({
+          rate: step.rate,
+          seconds: step.seconds,
+          sent: total,
+          received: latencies.length,
+          p50: at(0.5),
+          p99: at(0.99),
+        });
+      }
+      const h = [...httpMs].sort((a, b) => a - b);
+      console.error(
+        `  HTTP reply p50 ${Math.round(h[Math.floor(h.length / 2)] ?? 0)} ms, p99 ${Math.round(h[Math.floor(h.length * 0.99)] ?? 0)} ms`,
+      );
+    }
+    for (const socket of sockets) socket.close();
+    return runs;
+  } finally {
+    await Promise.all([api.stop(), worker.stop()]);
+    await probe.close();
+    await database.close();
+  }
+}
+
+async function until(ready: () => Promise<boolean>, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new Error("the API or worker process did not become ready");
+    await Bun.sleep(50);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const listener = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+  const { port } = listener;
+  listener.stop(true);
+  return port;
+}
+
+/** One organization: a customer and 10 agents, each assigned 5 of 50 tickets. */
+async function createFixture(db: ReturnType<typeof createDatabase>["db"]) {
+  const slug = `bench-${crypto.randomUUID().slice(0, 8)}`;
+  const [org] = await db.insert(organizations).values({ name: "Bench", slug }).returning();
+  if (!org) throw new Error("no organization");
+  const passwordHash = "unused";
+  const [customer] = await db
+    .insert(users)
+    .values({
+      organizationId: org.id,
+      role: "customer",
+      name: "Customer",
+      email: `c@${slug}.test`,
+      passwordHash,
+    })
+    .returning();
+  const agents = await db
+    .insert(users)
+    .values(
+      Array.from({ length: 10 }, (_, n) => ({
+        organizationId: org.id,
+        role: "agent" as const,
+        name: `Agent ${n}`,
+        email: `a${n}@${slug}.test`,
+        passwordHash,
+      })),
+    )
+    .returning();
+  if (!customer) throw new Error("no customer");
+  const rows = await db
+    .insert(tickets)
+    .values(
+      Array.from({ length: 50 }, (_, n) => ({
+        organizationId: org.id,
+        number: n + 1,
+        subject: `Ticket ${n + 1}`,
+        status: "open" as const,
+        customerId: customer.id,
+        assigneeId: agents[n % agents.length]?.id ?? null,
+      })),
+    )
+    .returning({ id: tickets.id });
+  const { JWT_SECRET } = env();
+  const token = (user: { id: string }) =>
+    signToken({ userId: user.id, organizationId: org.id }, JWT_SECRET, "1h");
+  return {
+    customerToken: await token(customer),
+    agents: await Promise.all(agents.map(async (agent) => ({ id: agent.id, token: await token(agent) }))),
+    tickets: rows.map((row) => row.id),
+  };
+}
