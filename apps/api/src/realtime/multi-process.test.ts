@@ -63,7 +63,8 @@ test("a socket on API #2 receives a notification whose job ran in the worker pro
         line.msg === "job completed" && line.jobName === "ticket.event" && line.organizationId === org.id,
     );
     expect(ranIn.pid).toBe(worker.process.pid);
-    for (const api of [api1, api2]) expect(api.lines.some((line) => line.msg === "job completed")).toBe(false);
+    for (const api of [api1, api2])
+      expect(api.lines.some((line) => line.msg === "job completed")).toBe(false);
   } finally {
     assignee.close();
   }

@@ -135,6 +135,36 @@ describe("sending through Resend (the real SDK against a local stand-in)", () =>
   });
 });
 
+describe("who gets which e-mail", () => {
+  test("a customer who opens a ticket gets the confirmation e-mail, but no in-app notification of it", async () => {
+    const org = await createTestOrg(server.db);
+    const res = await server.request("POST", "/api/v1/tickets", {
+      token: org.customer.token,
+      body: { subject: "Self-service", body: "Hello" },
+    });
+    const [email] = await waitFor("the receipt", () => {
+      const found = deliveredTo(org.customer.email);
+      return found.length ? found : undefined;
+    });
+    expect(email?.subject).toBe(`We received your request #${res.body.number}`);
+    const inApp = await server.request("GET", "/api/v1/notifications", { token: org.customer.token });
+    expect(inApp.body.data).toEqual([]);
+    // Agents hear of it in-app, but are not e-mailed every new ticket by default: once the fan-out
+    // is done, there is no e-mail job for them.
+    await waitFor("the fan-out to complete", async () => {
+      const done = await server.jobs.queue("ticket-notifications").getJobs(["completed"]);
+      return done.some((job) => job.data.ticketId === res.body.id);
+    });
+    const emailJobs = await server.jobs
+      .queue("email")
+      .getJobs(["waiting", "delayed", "active", "completed", "failed"]);
+    const recipients = emailJobs
+      .filter((job) => job.data.ticketId === res.body.id)
+      .map((job) => job.data.recipientId);
+    expect(recipients).toEqual([org.customer.id]);
+  });
+});
+
 describe("debounced message e-mails", () => {
   async function assignedToAgent(org: TestOrg) {
     const ticket = await openTicketFor(org, "Burst");

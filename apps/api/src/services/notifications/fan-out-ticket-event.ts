@@ -76,6 +76,7 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
   };
   const recorded = await Promise.all(
     recipients.map(async (recipient) => {
+      if (!recipient.inApp) return false;
       const { notification, fresh } = await recordNotification(ctx, {
         organizationId: ticket.organizationId,
         userId: recipient.userId,

@@ -16,9 +16,9 @@ const base = { staffIds, followerIds: [follower], adminIds: [admin] };
 /** [case, input, who hears of it] — the table in docs/notifications.md, row by row. */
 const table: [string, RecipientInput, string[]][] = [
   [
-    "ticket created by the customer → the customer (confirmation) and every agent",
+    "ticket created by the customer → the customer (confirmation e-mail only) and every agent",
     { ...base, type: "ticket.created", actorId: customer, ticket: unassigned },
-    [agentA, agentB, admin, assignee, follower],
+    [customer, agentA, agentB, admin, assignee, follower],
   ],
   [
     "ticket created by an agent for a customer → the customer and the other agents",
@@ -118,6 +118,11 @@ describe("who hears of a ticket event", () => {
       expect(recipients.map((r) => r.userId).sort()).toEqual([...expected].sort());
       expect(recipients.every((r) => r.audience === (r.userId === customer ? "customer" : "staff"))).toBe(
         true,
+      );
+      // Only the receipt for one's own new ticket skips the in-app channel.
+      const receiptOnly = recipients.filter((r) => !r.inApp).map((r) => r.userId);
+      expect(receiptOnly).toEqual(
+        input.type === "ticket.created" && input.actorId === customer ? [customer] : [],
       );
     });
   }

@@ -2,7 +2,8 @@ import type { NotificationType } from "./types.ts";
 
 /**
  * Who hears of a ticket event: the table in docs/notifications.md, as one pure function.
- * The actor is never notified of their own action.
+ * The actor is never notified of their own action, with one exception: a customer who opens a
+ * ticket gets its confirmation e-mail (a receipt), though no in-app notification.
  */
 export interface RecipientInput {
   type: NotificationType;
@@ -25,13 +26,17 @@ export type Audience = "customer" | "staff";
 export interface Recipient {
   userId: string;
   audience: Audience;
+  /** False for the receipt a customer gets for their own new ticket: an e-mail, not an in-app alert. */
+  inApp: boolean;
 }
 
 export function recipientsOf(input: RecipientInput): Recipient[] {
   const { ticket } = input;
-  const customer = (): Recipient[] => [{ userId: ticket.customerId, audience: "customer" }];
+  const customer = (): Recipient[] => [{ userId: ticket.customerId, audience: "customer", inApp: true }];
   const staff = (ids: readonly (string | null | undefined)[]): Recipient[] =>
-    ids.filter((id): id is string => Boolean(id)).map((userId) => ({ userId, audience: "staff" }));
+    ids
+      .filter((id): id is string => Boolean(id))
+      .map((userId) => ({ userId, audience: "staff", inApp: true }));
 
   let candidates: Recipient[] = [];
   switch (input.type) {
@@ -65,12 +70,17 @@ export function recipientsOf(input: RecipientInput): Recipient[] {
       candidates = staff([ticket.assigneeId, ...(input.adminIds ?? [])]);
       break;
   }
-  const seen = new Set<string>();
-  return candidates.filter((recipient) => {
+  const receipts: Recipient[] =
+    input.type === "ticket.created" && input.actorId === ticket.customerId
+      ? [{ userId: ticket.customerId, audience: "customer", inApp: false }]
+      : [];
+  const seen = new Set(receipts.map((recipient) => recipient.userId));
+  const notified = candidates.filter((recipient) => {
     if (recipient.userId === input.actorId || seen.has(recipient.userId)) return false;
     seen.add(recipient.userId);
     return true;
   });
+  return [...receipts, ...notified];
 }
 
 /**
