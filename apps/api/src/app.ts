@@ -15,6 +15,7 @@ import { mountRoutes } from "./http/mount.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { requireOperator } from "./http/operator-session.ts";
 import type { Logger } from "./logger.ts";
+import type { RealtimeEmitter } from "./realtime/emitter.ts";
 import { healthRouter } from "./routes/health.ts";
 import { apiRoutes } from "./routes/index.ts";
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   db: Database;
   valkey: ValkeyConnection;
   jobs: ProductJobs;
+  /** Lets request handlers reach sockets on every API process (e.g. to close a deactivated user's). */
+  realtime: RealtimeEmitter;
   logger: Logger;
 }
 
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps) {
   mountRoutes(api, apiRoutes, {
     db: deps.db,
     jobs: deps.jobs,
+    realtime: deps.realtime,
     tokens: { secret: deps.env.JWT_SECRET, expiresIn: deps.env.JWT_EXPIRES_IN },
     operatorToken: deps.env.OPERATOR_TOKEN,
   });

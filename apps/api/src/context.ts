@@ -27,6 +27,8 @@ export interface SystemContext {
   db: Executor;
   jobs: ProductJobs;
   log: Logger;
+  /** Socket.IO from any process, through Valkey. */
+  realtime: RealtimeEmitter;
   afterCommit?: AfterCommit;
 }
 
@@ -66,9 +68,8 @@ export interface EmailSettings {
   maxWaitMs: number;
 }
 
-/** What job handlers get: the system context plus the live channel and e-mail. */
+/** What job handlers get: the system context plus e-mail. */
 export interface WorkerContext extends SystemContext {
-  realtime: RealtimeEmitter;
   email: EmailSettings;
 }
 

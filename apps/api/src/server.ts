@@ -6,6 +6,7 @@ import { createApp } from "./app.ts";
 import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
 import { guardProcess } from "./process-guards.ts";
+import { createRealtimeEmitter } from "./realtime/emitter.ts";
 import { attachRealtime } from "./realtime/socket-server.ts";
 import { onShutdownSignal } from "./shutdown.ts";
 
@@ -21,7 +22,8 @@ const jobs = createJobRuntime(config, database.db, logger);
 jobs.relay.start();
 const pool = config.WORKERS === "on" ? startJobProcessing(jobs, config) : undefined;
 
-const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
+const realtimeEmitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
+const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: realtimeEmitter, logger });
 const server = app.listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo; // PORT=0 picks a free port (tests)
   logger.info({ port, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
@@ -39,5 +41,6 @@ onShutdownSignal(logger, async () => {
   await new Promise((resolve) => server.close(resolve));
   await pool?.close(config.SHUTDOWN_TIMEOUT_MS);
   await jobs.close();
+  await realtimeEmitter.close();
   await Promise.allSettled([database.close(), closeValkey(valkey)]);
 });

@@ -19,9 +19,19 @@ function envError(source: Record<string, string | undefined>): string {
 const lineAbout = (message: string, variable: string) =>
   message.split("\n").find((line) => line.trim().startsWith(`${variable} `)) ?? "";
 
+const development = { NODE_ENV: "development" };
+
+describe("without NODE_ENV", () => {
+  test("it is production: no known development secret is ever used by default", () => {
+    const message = envError({});
+    expect(lineAbout(message, "JWT_SECRET")).toContain("required in production");
+    expect(lineAbout(message, "OPERATOR_TOKEN")).toContain("required in production");
+  });
+});
+
 describe("parseEnv in development", () => {
-  test("an empty environment works with local defaults", () => {
-    const env = parseEnv({});
+  test("NODE_ENV=development alone works with local defaults", () => {
+    const env = parseEnv(development);
     expect(env).toMatchObject({
       NODE_ENV: "development",
       PORT: 3000,
@@ -35,9 +45,9 @@ describe("parseEnv in development", () => {
   });
 
   test("an empty-string secret falls back to the development default, never to a blank secret", () => {
-    const env = parseEnv({ JWT_SECRET: "", OPERATOR_TOKEN: "" });
-    expect(env.JWT_SECRET).toBe(parseEnv({}).JWT_SECRET);
-    expect(env.OPERATOR_TOKEN).toBe(parseEnv({}).OPERATOR_TOKEN);
+    const env = parseEnv({ ...development, JWT_SECRET: "", OPERATOR_TOKEN: "" });
+    expect(env.JWT_SECRET).toBe(parseEnv(development).JWT_SECRET);
+    expect(env.OPERATOR_TOKEN).toBe(parseEnv(development).OPERATOR_TOKEN);
   });
 
   test("a short JWT_SECRET given explicitly is refused", () => {

@@ -3,9 +3,10 @@ import { z } from "zod";
 /**
  * The whole environment of the product, parsed once per process.
  *
- * Development defaults point at the services on the local machine so `bun run dev` works on a fresh
- * clone; in production (`NODE_ENV=production`) every secret must be given explicitly, and a missing one
- * stops the boot with a message naming the variable and what it is for.
+ * With NODE_ENV=development or test (`bun run dev` and the tests set it), defaults point at the
+ * services on the local machine so a fresh clone just works. Otherwise, and when NODE_ENV is unset,
+ * it is production: every secret must be given, and a missing one stops the boot with a message
+ * naming the variable and what it is for.
  */
 const DEV_JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
 const DEV_OPERATOR_TOKEN = "dev-operator-token";
@@ -16,7 +17,8 @@ const secret = (purpose: string) =>
     .min(1, { error: `must not be empty: ${purpose}` });
 
 const baseSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** Unset means production: development defaults (known secrets) must be asked for, never fallen into. */
+  NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -74,10 +76,8 @@ export class EnvError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const given = stripEmpty(source);
-  const input =
-    given.NODE_ENV === "production"
-      ? given
-      : { JWT_SECRET: DEV_JWT_SECRET, OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ...given };
+  const local = given.NODE_ENV === "development" || given.NODE_ENV === "test";
+  const input = local ? { JWT_SECRET: DEV_JWT_SECRET, OPERATOR_TOKEN: DEV_OPERATOR_TOKEN, ...given } : given;
   const result = baseSchema.safeParse(input);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);

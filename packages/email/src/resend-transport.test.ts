@@ -125,13 +125,13 @@ describe("createResendTransport: errors", () => {
     expect(String(error)).toContain("Invalid `to` field");
   });
 
-  test("a wrong API key is rejected (403)", async () => {
+  test("a wrong API key (403) is retried, not blamed on the message", async () => {
     const wrongKey = createResendTransport({ apiKey: "re_wrong", baseUrl: standIn.url });
     const error = await wrongKey.send(email, { idempotencyKey: key() }).then(
       () => null,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(EmailRejectedError);
+    expect(error).toBeInstanceOf(EmailTemporaryError);
     expect(error).toMatchObject({ status: 403 });
     expect(standIn.delivered).toHaveLength(0);
   });

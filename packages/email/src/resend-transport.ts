@@ -45,6 +45,9 @@ export function toTransportError(error: ErrorResponse, headers: Record<string, s
   if (status === 429) return new EmailRateLimitedError(retryAfterMs(headers?.["retry-after"]));
   // Another request with this key is still in flight: the e-mail may yet go out, so ask again later.
   if (error.name === "concurrent_idempotent_requests") return new EmailTemporaryError(status, message);
+  // A bad or rotated API key, or an unverified sending domain, is the operator's to fix, not the
+  // message's fault: keep retrying (and failing loudly in the logs) rather than dead-letter every e-mail.
+  if (status === 401 || status === 403) return new EmailTemporaryError(status, message);
   if (status !== null && status >= 400 && status < 500) return new EmailRejectedError(status, message);
   return new EmailTemporaryError(status, message);
 }

@@ -18,6 +18,11 @@ export const ticketEventTypes = [
 export type TicketEventType = (typeof ticketEventTypes)[number];
 
 export const ticketEventPayload = tenant.extend({
+  /**
+   * Names this event for good: a redelivered or retried job (even one retried from the dead
+   * letters, under a new job id) is recognised and never notifies or e-mails twice.
+   */
+  eventId: z.uuid(),
   type: z.enum(ticketEventTypes),
   ticketId: z.uuid(),
   /** Who caused the event; never notified of their own action. Null for the system (auto-close). */

@@ -4,12 +4,14 @@ import type { NextFunction, Request, Response, Router } from "express";
 import { z } from "zod";
 import type { JobScope, ProductJobs, TokenSettings } from "../context.ts";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import type { RealtimeEmitter } from "../realtime/emitter.ts";
 import { authenticate } from "./authenticate.ts";
 import type { RouteSpec } from "./route.ts";
 
 export interface MountDeps {
   db: Database;
   jobs: ProductJobs;
+  realtime: RealtimeEmitter;
   tokens: TokenSettings;
   operatorToken: string;
 }
@@ -21,6 +23,7 @@ export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: M
       const ctx: Record<string, unknown> = {
         db: deps.db,
         jobs: deps.jobs,
+        realtime: deps.realtime,
         log: req.log,
         tokens: deps.tokens,
       };

@@ -12,13 +12,14 @@ export const ticketActionHandlers = (
 ): Pick<Handlers, "tickets.auto-close-scan" | "tickets.auto-close"> => ({
   "tickets.auto-close-scan": async (_payload, { job, log }) => {
     const due = await findAutoCloseCandidates({ ...ctx, log }, new Date());
-    // One job per ticket, id derived from the ticket: overlapping scans don't close anything twice.
+    // One job per ticket and resolution, id derived from both: overlapping scans don't close anything
+    // twice, and a ticket reopened and resolved again gets a new job (the old one may still be held).
     await ctx.jobs.queue("ticket-actions").addBulk(
-      due.map((ticket) => ({
+      due.map(({ ticketId, organizationId, resolvedAt }) => ({
         name: "tickets.auto-close",
-        data: ticket,
-        opts: ctx.jobs.jobOptions("tickets.auto-close", ticket.organizationId, {
-          jobId: `${ticket.organizationId}_auto-close-${ticket.ticketId}`,
+        data: { ticketId, organizationId },
+        opts: ctx.jobs.jobOptions("tickets.auto-close", organizationId, {
+          jobId: `${organizationId}_auto-close-${ticketId}-${resolvedAt?.getTime() ?? 0}`,
         }),
       })),
     );

@@ -7,6 +7,5 @@ import { failPermanentlyIfGone } from "./permanent.ts";
 type Handlers = JobHandlers<ProductCatalog>;
 
 export const ticketNotificationHandlers = (ctx: WorkerContext): Pick<Handlers, "ticket.event"> => ({
-  "ticket.event": (event, { job, log }) =>
-    failPermanentlyIfGone(() => fanOutTicketEvent({ ...ctx, log }, event, job.id ?? "")),
+  "ticket.event": (event, { log }) => failPermanentlyIfGone(() => fanOutTicketEvent({ ...ctx, log }, event)),
 });

@@ -11,6 +11,8 @@ export interface RealtimeEmitter {
   notification(userId: string, event: NotificationEvent): void;
   ticketUpdated(organizationId: string, event: TicketUpdatedEvent): void;
   sla(kind: "sla:warning" | "sla:breached", userIds: string[], event: SlaEvent): void;
+  /** Closes every socket of a user, on every API process (deactivated, or their role changed). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
     ticketUpdated: (organizationId, event) =>
       emitter.to(rooms.staff(organizationId)).emit("ticket:updated", event),
     sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
+    disconnectUser: (userId) => emitter.in(rooms.user(userId)).disconnectSockets(true),
     close: () => closeValkey(connection),
   };
 }

@@ -54,10 +54,9 @@ export function attachRealtime(httpServer: HttpServer, options: RealtimeOptions)
       const user = await loadActiveUser(options.db, claims);
       socket.data = { userId: user.id, organizationId: user.organizationId, role: user.role };
       // The socket lives no longer than its token: past expiry, the client must reconnect with a new one.
-      const timer = setTimeout(
-        () => socket.disconnect(true),
-        Math.max(0, claims.expiresAt.getTime() - Date.now()),
-      );
+      // Capped: a timer past ~24.8 days overflows and would fire at once.
+      const lifetime = Math.min(Math.max(0, claims.expiresAt.getTime() - Date.now()), 2_147_483_647);
+      const timer = setTimeout(() => socket.disconnect(true), lifetime);
       socket.once("disconnect", () => clearTimeout(timer));
       next();
     } catch (error) {

@@ -131,6 +131,7 @@ describe("repairing failed jobs", () => {
       ticketId: ticket.body.id,
       actorId: null,
       occurredAt: new Date().toISOString(),
+      eventId: crypto.randomUUID(),
     };
     const elsewhere = await server.request("POST", retryPath, {
       token: orgA.admin.token,
@@ -148,24 +149,52 @@ describe("repairing failed jobs", () => {
     expect(again.status).toBe(409);
   });
 
-  test("a failed job still in BullMQ can be retried by id; a job that is not failed answers 409", async () => {
-    const path = `/api/v1/admin/jobs/ticket-notifications/${failedJobId}/retry`;
+  test("a failed job still in BullMQ can be retried by id, once per failure; others answer 409", async () => {
+    // The first broken job's failure was retried from the dead-letter list above: not again by id.
+    const already = await server.request(
+      "POST",
+      `/api/v1/admin/jobs/ticket-notifications/${failedJobId}/retry`,
+      {
+        token: orgA.admin.token,
+      },
+    );
+    expect(already.status).toBe(409);
+
+    const job = await server.jobs.queue("ticket-notifications").add(
+      "ticket.event",
+      {
+        organizationId: orgA.id,
+        type: "ticket.created",
+        actorId: null,
+        occurredAt: new Date().toISOString(),
+      },
+      { jobId: `${orgA.id}_broken-event-2` },
+    );
+    const deadLettersOf = () =>
+      server.db
+        .select()
+        .from(deadLetterJobs)
+        .where(eq(deadLetterJobs.jobId, job.id ?? ""));
+    await waitFor("its dead letter", async () => (await deadLettersOf()).length === 1);
+    const path = `/api/v1/admin/jobs/ticket-notifications/${job.id}/retry`;
+    expect((await server.request("POST", path, { token: orgB.admin.token })).status).toBe(404);
     const res = await server.request("POST", path, { token: orgA.admin.token });
     expect(res.status).toBe(200);
-    // Same broken payload: it fails again, as a new failure with its own dead letter.
-    await waitFor("the second failure", async () => {
-      const rows = await server.db.select().from(deadLetterJobs).where(eq(deadLetterJobs.jobId, failedJobId));
-      return rows.length === 2;
+    // Same broken payload: it fails again, a new failure with its own dead letter; the first is marked.
+    const rows = await waitFor("the second failure", async () => {
+      const found = await deadLettersOf();
+      return found.length === 2 ? found : undefined;
     });
-    const ticket = await server.request("POST", "/api/v1/tickets", {
-      token: orgA.customer.token,
-      body: { subject: "Fine", body: "ok" },
-    });
-    expect(ticket.status).toBe(201);
-    const [completed] = await server.jobs.queue("ticket-notifications").getJobs(["completed"], 0, 0);
+    expect(rows.filter((row) => row.retriedJobId === job.id)).toHaveLength(1);
+
+    const completed = (
+      await server.request("GET", "/api/v1/admin/jobs/dead-letters?queue=ticket-notifications", {
+        token: orgA.admin.token,
+      })
+    ).body.data.find((row: { id: string }) => row.id === deadLetterId).retriedJobId;
     const notFailed = await server.request(
       "POST",
-      `/api/v1/admin/jobs/ticket-notifications/${completed?.id}/retry`,
+      `/api/v1/admin/jobs/ticket-notifications/${completed}/retry`,
       {
         token: operator,
       },

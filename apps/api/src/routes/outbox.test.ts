@@ -49,9 +49,20 @@ test("a ticket written while Valkey is down succeeds, and its job runs exactly o
     await waitFor("the relayed job to complete", () => completions.includes(jobId), { timeoutMs: 20_000 });
     const [row] = await server.db.select().from(outboxEvents).where(eq(outboxEvents.id, pending.id));
     expect(row?.relayedAt).not.toBeNull();
-    // The sweep keeps running; give it passes to (wrongly) enqueue the row again, then count.
-    await server.jobs.relay.relayBatch();
-    await server.jobs.relay.idle();
+    // As if the relay had died between adding the job and stamping the row: the row is relayed
+    // again, under the same job id, and BullMQ (which still holds the job) ignores the duplicate.
+    await server.db.update(outboxEvents).set({ relayedAt: null }).where(eq(outboxEvents.id, pending.id));
+    server.jobs.relay.kick();
+    await waitFor("the row to be relayed again", async () => {
+      const [again] = await server.db.select().from(outboxEvents).where(eq(outboxEvents.id, pending.id));
+      return again?.relayedAt !== null;
+    });
+    await waitFor("the queue to be idle", async () => {
+      const counts = await server.jobs
+        .queue("ticket-notifications")
+        .getJobCounts("waiting", "active", "delayed");
+      return Object.values(counts).every((n) => n === 0);
+    });
     const job = await server.jobs.queue("ticket-notifications").getJob(jobId);
     expect(await job?.getState()).toBe("completed");
     expect(job?.attemptsMade).toBe(1); // one attempt, and it succeeded

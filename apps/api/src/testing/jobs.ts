@@ -62,6 +62,7 @@ export async function deadLetter(server: TestServer, organizationId: string, tic
         ticketId,
         actorId: null,
         occurredAt: failedAt.toISOString(),
+        eventId: Bun.randomUUIDv7(),
       },
       errorMessage: "failed on purpose",
       attemptsMade: 5,

@@ -5,6 +5,7 @@ import { createApp } from "../app.ts";
 import type { ProductJobs } from "../context.ts";
 import { createJobRuntime } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
+import { createRealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
 
 export interface ApiResponse<T = any> {
@@ -46,7 +47,8 @@ export async function startTestServer(
   const database = createDatabase(config.DATABASE_URL, { max: 5 });
   const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
   const jobs = createJobRuntime(config, database.db, logger);
-  const app = createApp({ env: config, db: database.db, valkey, jobs, logger });
+  const emitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
+  const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: emitter, logger });
   const server = app.listen(0);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const address = server.address();
@@ -86,6 +88,7 @@ export async function startTestServer(
       if (realtime) await realtime.close();
       await new Promise((resolve) => server.close(resolve));
       await jobs.close();
+      await emitter.close();
       await Promise.allSettled([database.close(), closeValkey(valkey)]);
     },
   };

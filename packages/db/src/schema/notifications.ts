@@ -26,6 +26,8 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.updatedAt.desc(), t.id.desc()),
     index("notifications_collapse_idx").on(t.userId, t.ticketId, t.type, t.updatedAt.desc()),
+    // "Has this user already been told of event X?" (redelivered jobs): containment on the ids.
+    index("notifications_event_ids_idx").using("gin", t.eventIds),
   ],
 );
 

@@ -41,7 +41,8 @@ export async function sendMessageEmail(
     })
     .from(ticketMessages)
     .innerJoin(users, eq(users.id, ticketMessages.authorId))
-    .where(inArray(ticketMessages.id, messageIds))
+    // Scoped again here: an edited dead-letter payload must not pull another ticket's messages.
+    .where(and(inArray(ticketMessages.id, messageIds), ...visibleTo(ticket.id, recipient)))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
   await job.log(`listing ${messages.length} messages`);
 
@@ -92,9 +93,8 @@ async function newMessageIds(
   const after = [cursor?.at, ownLast?.at]
     .filter((d): d is Date => Boolean(d))
     .sort((a, b) => b.getTime() - a.getTime())[0];
-  const visible: SQL[] = [eq(ticketMessages.ticketId, ticketId), ne(ticketMessages.authorId, recipient.id)];
+  const visible = visibleTo(ticketId, recipient);
   if (after) visible.push(gt(ticketMessages.createdAt, after));
-  if (recipient.role === "customer") visible.push(eq(ticketMessages.internal, false));
   const rows = await ctx.db
     .select({ id: ticketMessages.id })
     .from(ticketMessages)
@@ -102,4 +102,11 @@ async function newMessageIds(
     .orderBy(desc(ticketMessages.createdAt), desc(ticketMessages.id))
     .limit(MAX_LISTED);
   return rows.map((row) => row.id).reverse();
+}
+
+/** Messages of this ticket the recipient may read and did not write (customers: no internal notes). */
+function visibleTo(ticketId: string, recipient: { id: string; role: "customer" | "agent" | "admin" }): SQL[] {
+  const conditions = [eq(ticketMessages.ticketId, ticketId), ne(ticketMessages.authorId, recipient.id)];
+  if (recipient.role === "customer") conditions.push(eq(ticketMessages.internal, false));
+  return conditions;
 }

@@ -1,7 +1,7 @@
 import type { Queue } from "bullmq";
 import type { JobAdminContext } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
-import { canSeeJob } from "./scope.ts";
+import { canSeeJob, failureForScope } from "./scope.ts";
 
 /** A job as BullMQ holds it, with its state and logs; another organization's job is "not found". */
 export async function getJobDetails(ctx: JobAdminContext, queue: Queue, jobId: string) {
@@ -10,6 +10,7 @@ export async function getJobDetails(ctx: JobAdminContext, queue: Queue, jobId: s
   if (!job?.id) throw new NotFoundError("Job");
   const [state, logs] = await Promise.all([job.getState(), queue.getJobLogs(jobId, 0, 99)]);
   const at = (ms: number | undefined) => (ms ? new Date(ms) : null);
+  const failure = failureForScope(ctx.scope, job.failedReason || null, job.stacktrace?.join("\n") || null);
   return {
     id: job.id,
     queue: queue.name,
@@ -20,8 +21,8 @@ export async function getJobDetails(ctx: JobAdminContext, queue: Queue, jobId: s
     returnvalue: job.returnvalue ?? null,
     attemptsMade: job.attemptsMade,
     maxAttempts: job.opts.attempts ?? 1,
-    failedReason: job.failedReason || null,
-    stacktrace: job.stacktrace ?? [],
+    failedReason: failure.message,
+    stacktrace: failure.stack ? (job.stacktrace ?? []) : [],
     logs: logs.logs,
     timestamps: { created: at(job.timestamp), processed: at(job.processedOn), finished: at(job.finishedOn) },
   };

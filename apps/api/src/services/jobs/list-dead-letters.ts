@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { JobAdminContext } from "../../context.ts";
 import { toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
-import { queueNameSchema } from "./scope.ts";
+import { failureForScope, queueNameSchema } from "./scope.ts";
 
 export const listDeadLettersQuery = z.object({
   queue: queueNameSchema.optional(),
@@ -29,7 +29,10 @@ export async function listDeadLetters(ctx: JobAdminContext, query: z.output<type
     .orderBy(desc(deadLetterJobs.failedAt), desc(deadLetterJobs.id))
     .limit(query.limit + 1);
   const page = toPage(
-    rows.map((row) => ({ ...row, createdAt: row.failedAt })),
+    rows.map((row) => {
+      const failure = failureForScope(ctx.scope, row.errorMessage, row.stack);
+      return { ...row, errorMessage: failure.message ?? "", stack: failure.stack, createdAt: row.failedAt };
+    }),
     query.limit,
   );
   return { data: page.data, nextCursor: page.nextCursor };

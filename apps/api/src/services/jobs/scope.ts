@@ -14,3 +14,16 @@ export function canSeeJob(scope: JobScope, jobId: string): boolean {
 export const retriedBy = (scope: JobScope) => (scope.kind === "operator" ? "operator" : scope.userId);
 
 export type { QueueName };
+
+/**
+ * What an organization's admin may see of a failure: no stack traces, and no raw database error
+ * (it carries SQL and parameters). The operator sees everything.
+ */
+export function failureForScope(scope: JobScope, message: string | null, stack: string | null) {
+  if (scope.kind === "operator") return { message, stack };
+  const internal = message !== null && /failed query|params:|\bsql\b/i.test(message);
+  return {
+    message: internal ? "Internal error; the platform operator can see the details" : message,
+    stack: null,
+  };
+}

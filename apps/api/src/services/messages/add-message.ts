@@ -54,6 +54,7 @@ export async function addMessage(
       actorId: ctx.actor.id,
       messageId: message.id,
       occurredAt: now.toISOString(),
+      eventId: Bun.randomUUIDv7(),
     });
     ctx.log.info({ ticketId: ticket.id, messageId: message.id, internal: message.internal }, "message added");
     return { ...message, author: { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role } };

@@ -11,10 +11,11 @@ import { toNotificationEvent } from "./to-notification-event.ts";
 /**
  * Turns one ticket event into what each person should get: the live ticket-list update for the
  * organization's staff, then per recipient an in-app notification (pushed over Socket.IO as soon
- * as it is recorded) and, if they want it, an e-mail job. `eventId` (the outbox-backed job id)
- * makes a redelivered job harmless.
+ * as it is recorded) and, if they want it, an e-mail job. The event's id makes a redelivered or
+ * retried job harmless.
  */
-export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload, eventId: string) {
+export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload) {
+  const { eventId } = event;
   const ticket = await ctx.db.query.tickets.findFirst({
     where: and(eq(tickets.id, event.ticketId), eq(tickets.organizationId, event.organizationId)),
   });
@@ -47,7 +48,9 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
       .from(ticketFollowers)
       .where(eq(ticketFollowers.ticketId, ticket.id)),
     event.messageId
-      ? ctx.db.query.ticketMessages.findFirst({ where: eq(ticketMessages.id, event.messageId) })
+      ? ctx.db.query.ticketMessages.findFirst({
+          where: and(eq(ticketMessages.id, event.messageId), eq(ticketMessages.ticketId, ticket.id)),
+        })
       : Promise.resolve(undefined),
   ]);
   const staffIds = new Set(staff.map((member) => member.id));

@@ -49,11 +49,9 @@ function afterCursor(cursor: string): SQL {
   let parsed: [number, string, string];
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      ![0, 1].includes(parsed[0]) ||
-      Number.isNaN(Date.parse(parsed[1])) ||
-      !/^[0-9a-f-]{36}$/.test(parsed[2])
-    ) {
+    const year = new Date(Date.parse(parsed[1])).getUTCFullYear(); // NaN for a bad date
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+    if (![0, 1].includes(parsed[0]) || !(year >= 2000 && year <= 9999) || !uuid.test(parsed[2])) {
       throw new Error("bad cursor");
     }
   } catch {

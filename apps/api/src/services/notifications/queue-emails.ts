@@ -41,7 +41,7 @@ export async function queueEmails(
           fromStatus: event.fromStatus,
           toStatus: event.toStatus,
         },
-        { jobId: `${event.organizationId}_notify-${eventId.replace(/^.*_/, "")}-${recipient.userId}` },
+        { jobId: `${event.organizationId}_notify-${eventId}-${recipient.userId}` },
       );
     }
   }

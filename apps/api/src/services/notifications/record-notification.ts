@@ -1,6 +1,6 @@
 import { notifications } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, arrayContains, desc, eq, gt, sql } from "drizzle-orm";
 import type { SystemContext } from "../../context.ts";
 
 const COLLAPSE_WINDOW_MS = 5 * 60_000;
@@ -16,8 +16,8 @@ export interface NotificationInput {
 
 /**
  * Records one event for one user. Within 5 minutes, events of the same (user, ticket, type)
- * collapse into one row with a count (and the row becomes unread again). An event the row already
- * counts (a redelivered job) changes nothing: returns `{ fresh: false }`.
+ * collapse into one row with a count (and the row becomes unread again). An event the user already
+ * has (a redelivered or retried job), at any age, changes nothing: returns `{ fresh: false }`.
  */
 export async function recordNotification(ctx: SystemContext, input: NotificationInput) {
   return withTransaction(ctx, async ({ db }) => {
@@ -25,6 +25,14 @@ export async function recordNotification(ctx: SystemContext, input: Notification
     await db.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`${input.userId}:${input.ticketId}:${input.type}`}))`,
     );
+    const [seen] = await db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, input.userId), arrayContains(notifications.eventIds, [input.eventId])),
+      )
+      .limit(1);
+    if (seen) return { notification: seen, fresh: false };
     const [recent] = await db
       .select()
       .from(notifications)
@@ -38,7 +46,6 @@ export async function recordNotification(ctx: SystemContext, input: Notification
       )
       .orderBy(desc(notifications.updatedAt))
       .limit(1);
-    if (recent?.eventIds.includes(input.eventId)) return { notification: recent, fresh: false };
     if (recent) {
       const [updated] = await db
         .update(notifications)

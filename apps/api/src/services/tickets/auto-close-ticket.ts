@@ -38,6 +38,7 @@ export async function autoCloseTicket(
       fromStatus: "resolved",
       toStatus: "closed",
       occurredAt: now.toISOString(),
+      eventId: Bun.randomUUIDv7(),
     });
     tx.log.info({ ticketId: ticket.id }, "ticket auto-closed");
     return { closed: true };

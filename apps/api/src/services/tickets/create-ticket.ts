@@ -49,6 +49,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
       ticketId: ticket.id,
       actorId: ctx.actor.id,
       occurredAt: ticket.createdAt.toISOString(),
+      eventId: Bun.randomUUIDv7(),
     });
     ctx.log.info({ ticketId: ticket.id, number: ticket.number }, "ticket created");
     return ticket;

@@ -8,7 +8,7 @@ import type { SystemContext } from "../../context.ts";
  */
 export async function findAutoCloseCandidates(ctx: SystemContext, now: Date, limit = 1_000) {
   return ctx.db
-    .select({ ticketId: tickets.id, organizationId: tickets.organizationId })
+    .select({ ticketId: tickets.id, organizationId: tickets.organizationId, resolvedAt: tickets.resolvedAt })
     .from(tickets)
     .innerJoin(organizations, eq(organizations.id, tickets.organizationId))
     .where(

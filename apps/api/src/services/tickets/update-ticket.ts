@@ -70,6 +70,7 @@ async function publishChanges(ctx: ServiceContext, before: Ticket, after: Ticket
     ticketId: after.id,
     actorId: ctx.actor.id,
     occurredAt: after.updatedAt.toISOString(),
+    eventId: Bun.randomUUIDv7(),
   };
   if (before.status !== after.status) {
     await ctx.jobs.publish(ctx, "ticket.event", {

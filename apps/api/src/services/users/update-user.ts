@@ -55,6 +55,11 @@ export async function updateUser(
     }
     const [updated] = await db.update(users).set(input).where(eq(users.id, target.id)).returning();
     ctx.log.info({ targetUserId: target.id, changes: Object.keys(input) }, "user updated");
+    // Sockets joined their rooms as the user was: a deactivated or re-roled user reconnects (or can't).
+    const accessChanged =
+      (input.active !== undefined && input.active !== target.active) ||
+      (input.role !== undefined && input.role !== target.role);
+    if (accessChanged) ctx.afterCommit?.(() => ctx.realtime.disconnectUser(target.id));
     return updated ?? target;
   });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "notifications_event_ids_idx" ON "notifications" USING gin ("event_ids");
