@@ -56,6 +56,10 @@ export function createApp(deps: AppDeps) {
       autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
     }),
   );
+  const authLimiter = authRateLimit(deps.valkey, {
+    perMinute: deps.env.AUTH_RATE_LIMIT_PER_MINUTE,
+    keyPrefix: deps.env.QUEUE_PREFIX,
+  });
   app.use(measureRequests);
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
@@ -66,6 +70,8 @@ export function createApp(deps: AppDeps) {
     dashboardRouter(deps.jobs.allQueues(), {
       operatorToken: deps.env.OPERATOR_TOKEN,
       secureCookies: deps.env.PUBLIC_URL.startsWith("https:"),
+      // Guessing the operator token is guessing a password: same budget as the auth routes.
+      loginRateLimit: authLimiter,
     }),
   );
   const openApi = buildOpenApiDocument(apiRoutes, API_BASE);
@@ -81,13 +87,7 @@ export function createApp(deps: AppDeps) {
   }
 
   const api = express.Router();
-  api.use(
-    "/auth",
-    authRateLimit(deps.valkey, {
-      perMinute: deps.env.AUTH_RATE_LIMIT_PER_MINUTE,
-      keyPrefix: deps.env.QUEUE_PREFIX,
-    }),
-  );
+  api.use("/auth", authLimiter);
   mountRoutes(api, apiRoutes, {
     db: deps.db,
     jobs: deps.jobs,

@@ -58,17 +58,28 @@ export async function reconcileDeadLetters(
   log: Logger,
   window = 200,
 ): Promise<number> {
-  const ids = await queue.getRanges(["failed"], 0, window - 1);
-  if (ids.length === 0) return 0;
+  const jobs = (await queue.getJobs(["failed"], 0, window - 1)).filter((job): job is Job & { id: string } =>
+    Boolean(job?.id),
+  );
+  if (jobs.length === 0) return 0;
   const known = await db
-    .select({ jobId: deadLetterJobs.jobId })
+    .select({ jobId: deadLetterJobs.jobId, failureKey: deadLetterJobs.failureKey })
     .from(deadLetterJobs)
-    .where(and(eq(deadLetterJobs.queue, queue.name), inArray(deadLetterJobs.jobId, ids)));
-  const knownIds = new Set(known.map((row) => row.jobId));
+    .where(
+      and(
+        eq(deadLetterJobs.queue, queue.name),
+        inArray(
+          deadLetterJobs.jobId,
+          jobs.map((job) => job.id),
+        ),
+      ),
+    );
+  // By failure, not by job: a job retried by id that failed again is a new failure to record.
+  const recordedFailures = new Set(known.map((row) => `${row.jobId}@${row.failureKey}`));
   let recorded = 0;
-  for (const id of ids.filter((id) => !knownIds.has(id))) {
-    const job = await queue.getJob(id);
-    if (job && (await recordDeadLetter(db, job, log))) recorded += 1;
+  for (const job of jobs) {
+    if (recordedFailures.has(`${job.id}@${job.finishedOn ?? 0}`)) continue;
+    if (await recordDeadLetter(db, job, log)) recorded += 1;
   }
   return recorded;
 }

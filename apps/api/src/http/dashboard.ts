@@ -3,7 +3,7 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
-import express, { Router } from "express";
+import express, { type RequestHandler, Router } from "express";
 import { operatorLoginPage as loginPage } from "./operator-login-page.ts";
 import { clearOperatorSession, requireOperator, setOperatorSession } from "./operator-session.ts";
 
@@ -15,7 +15,7 @@ const BASE = "/admin/queues";
  */
 export function dashboardRouter(
   queues: Queue[],
-  options: { operatorToken: string; secureCookies: boolean },
+  options: { operatorToken: string; secureCookies: boolean; loginRateLimit: RequestHandler },
 ): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(BASE);
@@ -29,18 +29,23 @@ export function dashboardRouter(
   router.get("/admin/login", (_req, res) => {
     res.type("html").send(loginPage());
   });
-  router.post("/admin/login", express.urlencoded({ extended: false, limit: "4kb" }), (req, res) => {
-    const token = typeof req.body?.token === "string" ? req.body.token : "";
-    const given = Buffer.from(token);
-    const expected = Buffer.from(options.operatorToken);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      req.log.warn("operator login refused");
-      res.status(401).type("html").send(loginPage("That token is not the operator token."));
-      return;
-    }
-    setOperatorSession(res, options.operatorToken, options.secureCookies);
-    res.redirect(303, BASE);
-  });
+  router.post(
+    "/admin/login",
+    options.loginRateLimit,
+    express.urlencoded({ extended: false, limit: "4kb" }),
+    (req, res) => {
+      const token = typeof req.body?.token === "string" ? req.body.token : "";
+      const given = Buffer.from(token);
+      const expected = Buffer.from(options.operatorToken);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        req.log.warn("operator login refused");
+        res.status(401).type("html").send(loginPage("That token is not the operator token."));
+        return;
+      }
+      setOperatorSession(res, options.operatorToken, options.secureCookies);
+      res.redirect(303, BASE);
+    },
+  );
   router.post("/admin/logout", (_req, res) => {
     clearOperatorSession(res);
     res.redirect(303, "/admin/login");

@@ -5,12 +5,18 @@ import { operatorLoginPage } from "./operator-login-page.ts";
 
 const COOKIE = "hd_operator";
 
+const SESSION_MS = 12 * 3600_000;
+
 /**
- * The dashboard's browser session: after the operator types OPERATOR_TOKEN into the login form,
- * a cookie holds an HMAC of it (never the token itself). Rotating the token ends every session.
+ * The dashboard's browser session: after the operator types OPERATOR_TOKEN into the login form, a
+ * cookie holds its issue time and an HMAC of that time keyed by the token (never the token itself).
+ * It lasts 12 hours; rotating the token ends every session at once.
  */
-export function operatorSessionValue(operatorToken: string): string {
-  return createHmac("sha256", operatorToken).update("helpdesk-dashboard-session:v1").digest("base64url");
+export function operatorSessionValue(operatorToken: string, issuedAt = Date.now()): string {
+  const mac = createHmac("sha256", operatorToken)
+    .update(`helpdesk-dashboard-session:v2:${issuedAt}`)
+    .digest("base64url");
+  return `${issuedAt}.${mac}`;
 }
 
 export function hasOperatorSession(req: Request, operatorToken: string): boolean {
@@ -20,8 +26,16 @@ export function hasOperatorSession(req: Request, operatorToken: string): boolean
     .split(";")
     .map((part) => part.trim().split("="))
     .find(([name]) => name === COOKIE)?.[1];
-  if (!value) return false;
-  const expected = Buffer.from(operatorSessionValue(operatorToken));
+  const issuedAt = Number(value?.split(".")[0]);
+  if (
+    !value ||
+    !Number.isSafeInteger(issuedAt) ||
+    Date.now() - issuedAt > SESSION_MS ||
+    issuedAt > Date.now()
+  ) {
+    return false;
+  }
+  const expected = Buffer.from(operatorSessionValue(operatorToken, issuedAt));
   const given = Buffer.from(value);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -33,7 +47,7 @@ export function setOperatorSession(res: Response, operatorToken: string, secure:
     secure,
     // "/": the same session opens /admin/queues and, in production, /dev/emails.
     path: "/",
-    maxAge: 12 * 3600_000,
+    maxAge: SESSION_MS,
   });
 }
 

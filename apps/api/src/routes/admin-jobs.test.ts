@@ -3,6 +3,7 @@ import { env } from "@helpdesk/config/env";
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { eq } from "drizzle-orm";
+import { operatorSessionValue } from "../http/operator-session.ts";
 import { type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -239,6 +240,10 @@ describe("dashboard and metrics", () => {
     expect(right.status).toBe(303);
     const cookie = right.headers.get("set-cookie")?.split(";")[0] ?? "";
     expect(cookie).not.toContain(operator);
+    const stale = `hd_operator=${operatorSessionValue(operator, Date.now() - 13 * 3600_000)}`;
+    expect(
+      (await fetch(`${server.url}/admin/queues/api/queues`, { headers: { cookie: stale } })).status,
+    ).toBe(401);
     const board = await fetch(`${server.url}/admin/queues/api/queues`, { headers: { cookie } });
     expect(board.status).toBe(200);
     const body = (await board.json()) as { queues: { name: string }[] };

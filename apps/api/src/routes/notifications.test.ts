@@ -52,6 +52,21 @@ describe("Socket.IO handshake", () => {
     expect(await refusal(server.url, expired)).toBe("Token expired");
   });
 
+  test("deactivating a connected user closes their sockets at once", async () => {
+    const agent = await orgA.addUser("agent");
+    const socket = await connect(agent.token);
+    const closed = new Promise<string>((resolve) =>
+      socket.socket.once("disconnect", (reason) => resolve(reason)),
+    );
+    const res = await server.request("PATCH", `/api/v1/users/${agent.id}`, {
+      token: orgA.admin.token,
+      body: { active: false },
+    });
+    expect(res.status).toBe(200);
+    expect(await closed).toBe("io server disconnect");
+    expect(await refusal(server.url, agent.token)).toContain("not active");
+  });
+
   test("a deactivated user's token is refused", async () => {
     const gone = await orgA.addUser("agent", { active: false });
     expect(await refusal(server.url, gone.token)).toContain("not active");
@@ -224,6 +239,19 @@ describe("in-app notifications API", () => {
       (await server.request("POST", `/api/v1/notifications/${oldest.id}/read`, { token: org.agent2.token }))
         .status,
     ).toBe(404);
+
+    for (const forged of [
+      Buffer.from(JSON.stringify([1, "-000001-01-01T00:00:00.000Z", crypto.randomUUID()])).toString(
+        "base64url",
+      ),
+      Buffer.from(JSON.stringify([1, new Date().toISOString(), "-".repeat(36)])).toString("base64url"),
+      "not-a-cursor",
+    ]) {
+      const res = await server.request("GET", `/api/v1/notifications?cursor=${forged}`, {
+        token: org.agent.token,
+      });
+      expect(res.status).toBe(400);
+    }
 
     const all = await server.request("POST", "/api/v1/notifications/read-all", { token: org.agent.token });
     expect(all.body.updated).toBe(after.body.unreadCount);

@@ -8,6 +8,7 @@ import { NotFoundError } from "../../errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
 import { links } from "./links.ts";
 import { loadRecipient } from "./load-recipient.ts";
+import { queueMessageEmail } from "./queue-message-email.ts";
 
 const MAX_LISTED = 50;
 
@@ -64,15 +65,34 @@ export async function sendMessageEmail(
   });
   const lastMessageAt = messages.at(-1)?.createdAt;
   if (lastMessageAt) {
-    await ctx.db
-      .insert(messageEmailCursors)
-      .values({ ticketId: ticket.id, userId: recipient.id, lastMessageAt })
-      .onConflictDoUpdate({
-        target: [messageEmailCursors.ticketId, messageEmailCursors.userId],
-        set: { lastMessageAt: sql`greatest(${messageEmailCursors.lastMessageAt}, excluded.last_message_at)` },
+    await advanceCursor(ctx, ticket.id, recipient.id, lastMessageAt);
+    // A message that came while this e-mail was pending a retry (its list was already fixed) was
+    // folded into this job by deduplication: it gets an e-mail of its own.
+    const newer = await ctx.db
+      .select({ id: ticketMessages.id })
+      .from(ticketMessages)
+      .where(and(...visibleTo(ticket.id, recipient), gt(ticketMessages.createdAt, lastMessageAt)))
+      .limit(1);
+    if (newer.length > 0) {
+      await queueMessageEmail(ctx, {
+        organizationId: payload.organizationId,
+        ticketId: ticket.id,
+        recipientId: recipient.id,
       });
+    }
   }
   return result;
+}
+
+/** Records how far the user has been e-mailed; never moves back (e-mails may finish out of order). */
+async function advanceCursor(ctx: WorkerContext, ticketId: string, userId: string, lastMessageAt: Date) {
+  await ctx.db
+    .insert(messageEmailCursors)
+    .values({ ticketId, userId, lastMessageAt })
+    .onConflictDoUpdate({
+      target: [messageEmailCursors.ticketId, messageEmailCursors.userId],
+      set: { lastMessageAt: sql`greatest(${messageEmailCursors.lastMessageAt}, excluded.last_message_at)` },
+    });
 }
 
 async function newMessageIds(

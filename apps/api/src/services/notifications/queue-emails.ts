@@ -1,5 +1,6 @@
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
 import type { WorkerContext } from "../../context.ts";
+import { queueMessageEmail } from "../email/queue-message-email.ts";
 import { wantEmail } from "./preferences.ts";
 import type { Recipient } from "./recipients.ts";
 
@@ -27,7 +28,11 @@ export async function queueEmails(
   const chosen = recipients.filter((r) => wanting.has(r.userId));
   for (const recipient of chosen) {
     if (event.type === "message.added") {
-      await queueMessageEmail(ctx, event, recipient.userId);
+      await queueMessageEmail(ctx, {
+        organizationId: event.organizationId,
+        ticketId: event.ticketId,
+        recipientId: recipient.userId,
+      });
     } else {
       await ctx.jobs.enqueue(
         "email.notify",
@@ -46,22 +51,4 @@ export async function queueEmails(
     }
   }
   return chosen.length;
-}
-
-async function queueMessageEmail(ctx: WorkerContext, event: TicketEventPayload, recipientId: string) {
-  const queue = ctx.jobs.queue("email");
-  const dedupId = `ticket-messages:${event.ticketId}:${recipientId}`;
-  // The pending e-mail was created by the first message of the burst: the wait is capped from then.
-  const pendingId = await queue.getDeduplicationJobId(dedupId);
-  const pending = pendingId ? await queue.getJob(pendingId) : undefined;
-  const burstStarted = pending && (await pending.isDelayed()) ? pending.timestamp : Date.now();
-  const waitLeft = burstStarted + ctx.email.maxWaitMs - Date.now();
-  await ctx.jobs.enqueue(
-    "email.ticket-messages",
-    { organizationId: event.organizationId, ticketId: event.ticketId, recipientId },
-    {
-      delay: Math.max(0, Math.min(ctx.email.debounceMs, waitLeft)),
-      deduplication: { id: dedupId, reschedule: true, keepLastIfActive: true },
-    },
-  );
 }

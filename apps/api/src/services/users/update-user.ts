@@ -22,7 +22,7 @@ export async function updateUser(
   userId: string,
   input: z.output<typeof updateUserInput>,
 ) {
-  return withTransaction(ctx, async ({ db }) => {
+  return withTransaction(ctx, async ({ db, afterCommit }) => {
     const [target] = await db
       .select()
       .from(users)
@@ -59,7 +59,7 @@ export async function updateUser(
     const accessChanged =
       (input.active !== undefined && input.active !== target.active) ||
       (input.role !== undefined && input.role !== target.role);
-    if (accessChanged) ctx.afterCommit?.(() => ctx.realtime.disconnectUser(target.id));
+    if (accessChanged) afterCommit?.(() => ctx.realtime.disconnectUser(target.id));
     return updated ?? target;
   });
 }
