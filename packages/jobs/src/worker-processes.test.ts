@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import pino from "pino";
 import { jobCatalog } from "./catalog.ts";
 import { createValkeyConnection } from "./connection.ts";
+import type { Catalog } from "./define.ts";
 import { JobRuntime } from "./runtime.ts";
 import { testClient } from "./testing/client-kind.ts";
 import { spawnWorkerProcess } from "./testing/spawn-worker.ts";
@@ -17,9 +18,10 @@ const valkey = createValkeyConnection(valkeyUrl, { name: "test-observer" });
 const log = pino({ level: "silent" });
 const cleanups: (() => Promise<unknown>)[] = [];
 
-function producer(prefix: string) {
+/** A runtime on the test's prefix, its queues obliterated after the test. */
+function producer<C extends Catalog>(prefix: string, catalog: C) {
   const runtime = new JobRuntime({
-    catalog: testCatalog,
+    catalog,
     prefix,
     valkeyUrl,
     client: testClient,
@@ -44,7 +46,7 @@ afterAll(async () => {
 describe("worker processes", () => {
   test("a job whose worker is SIGKILLed mid-job is completed once by another worker, with no dead letter", async () => {
     const prefix = uniquePrefix("kill");
-    const runtime = producer(prefix);
+    const runtime = producer(prefix, testCatalog);
     const first = await spawnWorkerProcess("work", { prefix, valkeyUrl });
     cleanups.push(async () => first.child.kill("SIGKILL"));
     const job = await runtime.enqueue("test.block", {});
@@ -75,7 +77,7 @@ describe("worker processes", () => {
 
   test("SIGTERM during an active job lets it finish, then the process exits 0", async () => {
     const prefix = uniquePrefix("term");
-    const runtime = producer(prefix);
+    const runtime = producer(prefix, testCatalog);
     const worker = await spawnWorkerProcess("work", { prefix, valkeyUrl });
     cleanups.push(async () => worker.child.kill("SIGKILL"));
     const job = await runtime.enqueue("test.block", {});
@@ -93,18 +95,7 @@ describe("worker processes", () => {
 
   test("two processes booting at once register each scheduler once", async () => {
     const prefix = uniquePrefix("sched");
-    const runtime = new JobRuntime({
-      catalog: jobCatalog,
-      prefix,
-      valkeyUrl,
-      client: testClient,
-      db: database.db,
-      log,
-    });
-    cleanups.push(async () => {
-      for (const queue of runtime.allQueues()) await queue.obliterate({ force: true });
-      await runtime.close();
-    });
+    const runtime = producer(prefix, jobCatalog);
     const [a, b] = await Promise.all([
       spawnWorkerProcess("schedulers", { prefix, valkeyUrl }),
       spawnWorkerProcess("schedulers", { prefix, valkeyUrl }),

@@ -22,17 +22,7 @@ beforeAll(async () => {
   await pool.schedulers;
   orgA = await createTestOrg(server.db, "Org A");
   orgB = await createTestOrg(server.db, "Org B");
-  // A ticket event whose payload lacks its ticket: it fails once, unrecoverably, into org A's dead letters.
-  const job = await server.jobs.queue("ticket-notifications").add(
-    "ticket.event",
-    {
-      organizationId: orgA.id,
-      type: "ticket.created",
-      actorId: null,
-      occurredAt: new Date().toISOString(),
-    },
-    { jobId: `${orgA.id}_broken-event` },
-  );
+  const job = await addBrokenEvent(`${orgA.id}_broken-event`);
   failedJobId = job.id ?? "";
   const row = await waitFor("the dead letter", async () =>
     (await server.db.select().from(deadLetterJobs).where(eq(deadLetterJobs.jobId, failedJobId))).at(0),
@@ -44,6 +34,20 @@ afterAll(async () => {
   for (const queue of server.jobs.allQueues()) await queue.obliterate({ force: true });
   await server.close();
 });
+
+/** A ticket event whose payload lacks its ticket: it fails once, unrecoverably, into org A's dead letters. */
+function addBrokenEvent(jobId: string) {
+  return server.jobs.queue("ticket-notifications").add(
+    "ticket.event",
+    {
+      organizationId: orgA.id,
+      type: "ticket.created",
+      actorId: null,
+      occurredAt: new Date().toISOString(),
+    },
+    { jobId },
+  );
+}
 
 describe("who may use the admin job routes", () => {
   const routes = [
@@ -161,16 +165,7 @@ describe("repairing failed jobs", () => {
     );
     expect(already.status).toBe(409);
 
-    const job = await server.jobs.queue("ticket-notifications").add(
-      "ticket.event",
-      {
-        organizationId: orgA.id,
-        type: "ticket.created",
-        actorId: null,
-        occurredAt: new Date().toISOString(),
-      },
-      { jobId: `${orgA.id}_broken-event-2` },
-    );
+    const job = await addBrokenEvent(`${orgA.id}_broken-event-2`);
     const deadLettersOf = () =>
       server.db
         .select()
