@@ -5,7 +5,7 @@ import { createApp } from "../app.ts";
 import type { ProductJobs } from "../context.ts";
 import { createJobRuntime } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
-import { createRealtimeEmitter } from "../realtime/emitter.ts";
+import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
 
 export interface ApiResponse<T = any> {
@@ -21,6 +21,7 @@ export interface TestServer {
   db: ReturnType<typeof createDatabase>["db"];
   /** The server's job runtime (queues under this process's test prefix); no workers run unless a test starts them. */
   jobs: ProductJobs;
+  realtime: RealtimeEmitter;
   request<T = any>(
     method: string,
     path: string,
@@ -68,6 +69,7 @@ export async function startTestServer(
     config,
     db: database.db,
     jobs,
+    realtime: emitter,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

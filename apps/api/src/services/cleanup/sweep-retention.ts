@@ -1,6 +1,5 @@
 import { deadLetterJobs, notifications, outboxEvents } from "@helpdesk/db/schema";
-import { and, isNotNull, lt, sql } from "drizzle-orm";
-import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { and, inArray, isNotNull, lt } from "drizzle-orm";
 import type { SystemContext } from "../../context.ts";
 
 const DAY_MS = 86_400_000;
@@ -19,41 +18,45 @@ export const retention = {
 export async function sweepRetention(ctx: SystemContext, batchSize: number, maxBatches = 50) {
   const now = Date.now();
   const ago = (days: number) => new Date(now - days * DAY_MS);
-  const sweep = (table: PgTable, idColumn: PgColumn, where: ReturnType<typeof and>) =>
-    deleteInBatches(ctx, table, idColumn, where, batchSize, maxBatches);
+  const { db } = ctx;
   return {
-    outboxEvents: await sweep(
-      outboxEvents,
-      outboxEvents.id,
-      and(isNotNull(outboxEvents.relayedAt), lt(outboxEvents.relayedAt, ago(retention.relayedOutboxDays))),
-    ),
-    notifications: await sweep(
-      notifications,
-      notifications.id,
-      and(isNotNull(notifications.readAt), lt(notifications.readAt, ago(retention.readNotificationsDays))),
-    ),
-    deadLetters: await sweep(
-      deadLetterJobs,
-      deadLetterJobs.id,
-      lt(deadLetterJobs.failedAt, ago(retention.deadLettersDays)),
-    ),
+    outboxEvents: await inBatches(batchSize, maxBatches, () => {
+      const expired = and(
+        isNotNull(outboxEvents.relayedAt),
+        lt(outboxEvents.relayedAt, ago(retention.relayedOutboxDays)),
+      );
+      const batch = db.select({ id: outboxEvents.id }).from(outboxEvents).where(expired).limit(batchSize);
+      return db
+        .delete(outboxEvents)
+        .where(inArray(outboxEvents.id, batch))
+        .returning({ id: outboxEvents.id });
+    }),
+    notifications: await inBatches(batchSize, maxBatches, () => {
+      const expired = and(
+        isNotNull(notifications.readAt),
+        lt(notifications.readAt, ago(retention.readNotificationsDays)),
+      );
+      const batch = db.select({ id: notifications.id }).from(notifications).where(expired).limit(batchSize);
+      return db
+        .delete(notifications)
+        .where(inArray(notifications.id, batch))
+        .returning({ id: notifications.id });
+    }),
+    deadLetters: await inBatches(batchSize, maxBatches, () => {
+      const expired = lt(deadLetterJobs.failedAt, ago(retention.deadLettersDays));
+      const batch = db.select({ id: deadLetterJobs.id }).from(deadLetterJobs).where(expired).limit(batchSize);
+      return db
+        .delete(deadLetterJobs)
+        .where(inArray(deadLetterJobs.id, batch))
+        .returning({ id: deadLetterJobs.id });
+    }),
   };
 }
 
-async function deleteInBatches(
-  ctx: SystemContext,
-  table: PgTable,
-  idColumn: PgColumn,
-  where: ReturnType<typeof and>,
-  batchSize: number,
-  maxBatches: number,
-): Promise<number> {
+async function inBatches(batchSize: number, maxBatches: number, deleteBatch: () => Promise<unknown[]>) {
   let deleted = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const result = await ctx.db.execute(
-      sql`delete from ${table} where ${idColumn} in (select ${idColumn} from ${table} where ${where} limit ${batchSize})`,
-    );
-    const count = result.count ?? 0;
+    const count = (await deleteBatch()).length;
     deleted += count;
     if (count < batchSize) break;
   }

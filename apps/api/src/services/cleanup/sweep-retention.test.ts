@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { deadLetterJobs, notifications, outboxEvents } from "@helpdesk/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { logger } from "../../logger.ts";
+import { createTestOrg } from "../../testing/fixtures.ts";
+import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { sweepRetention } from "./sweep-retention.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+
+test("the sweep deletes only expired rows, in batches, and says how many", async () => {
+  const org = await createTestOrg(server.db);
+  const { db } = server;
+  const outbox = (relayedAt: Date | null) => ({
+    organizationId: org.id,
+    queue: "cleanup",
+    jobName: "cleanup.sweep",
+    payload: {},
+    relayedAt,
+  });
+  const oldOutbox = await db
+    .insert(outboxEvents)
+    .values([outbox(daysAgo(8)), outbox(daysAgo(9)), outbox(daysAgo(10))])
+    .returning();
+  const keptOutbox = await db
+    .insert(outboxEvents)
+    .values([outbox(daysAgo(1)), outbox(null)])
+    .returning();
+  const note = (readAt: Date | null) => ({
+    organizationId: org.id,
+    userId: org.agent.id,
+    type: "ticket.created",
+    eventIds: ["x"],
+    readAt,
+  });
+  const [oldNote] = await db
+    .insert(notifications)
+    .values(note(daysAgo(91)))
+    .returning();
+  const [unreadOld] = await db
+    .insert(notifications)
+    .values({ ...note(null), createdAt: daysAgo(200) })
+    .returning();
+  const letter = (failedAt: Date) => ({
+    queue: "email",
+    jobName: "email.notify",
+    jobId: crypto.randomUUID(),
+    organizationId: org.id,
+    payload: {},
+    errorMessage: "x",
+    attemptsMade: 1,
+    failedAt,
+    failureKey: failedAt.getTime(),
+  });
+  const [oldLetter] = await db
+    .insert(deadLetterJobs)
+    .values(letter(daysAgo(91)))
+    .returning();
+  const [recentLetter] = await db
+    .insert(deadLetterJobs)
+    .values(letter(daysAgo(3)))
+    .returning();
+
+  // Batches of 2: three expired outbox rows take two batches.
+  const deleted = await sweepRetention({ db, jobs: server.jobs, log: logger, realtime: server.realtime }, 2);
+  expect(deleted.outboxEvents).toBeGreaterThanOrEqual(3);
+  const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+  expect(
+    await db
+      .select()
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.id, ids(oldOutbox))),
+  ).toEqual([]);
+  expect(
+    await db
+      .select()
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.id, ids(keptOutbox))),
+  ).toHaveLength(2);
+  expect(
+    await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, oldNote?.id ?? "")),
+  ).toEqual([]);
+  expect(
+    await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, unreadOld?.id ?? "")),
+  ).toHaveLength(1);
+  expect(
+    await db
+      .select()
+      .from(deadLetterJobs)
+      .where(eq(deadLetterJobs.id, oldLetter?.id ?? "")),
+  ).toEqual([]);
+  expect(
+    await db
+      .select()
+      .from(deadLetterJobs)
+      .where(eq(deadLetterJobs.id, recentLetter?.id ?? "")),
+  ).toHaveLength(1);
+});
