@@ -18,12 +18,13 @@ export interface DatabaseHandle {
 }
 
 /**
- * postgres.js by default. DATABASE_DRIVER=bun selects Bun's native client (drizzle's bun-sql):
- * in the event → socket benchmark it doubled the events/s the API and worker sustain, and the whole
- * test suite passes on it, but it has not been soak-tested (PostgreSQL restarts, long runs) yet.
+ * Bun's native PostgreSQL client (drizzle's bun-sql) by default: in the event → socket benchmark
+ * the API and worker sustained 5–10× lower latency at 100–150 events/s than on postgres.js
+ * (docs/jobs.md), and the whole suite, PostgreSQL crash/restart included, passes on both.
+ * DATABASE_DRIVER=postgres-js selects postgres.js, the driver the architecture started with.
  */
 export function createDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  if (process.env.DATABASE_DRIVER === "bun") {
+  if (process.env.DATABASE_DRIVER !== "postgres-js") {
     const client = new SQL(url, { max: options.max ?? 10, connectionTimeout: 5 });
     return { db: drizzleBunSql({ client, schema, casing: "snake_case" }), close: () => client.close() };
   }
@@ -33,5 +34,8 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     onnotice: () => {},
     connect_timeout: 5,
   });
-  return { db: drizzlePostgresJs({ client, schema, casing: "snake_case" }), close: () => client.end({ timeout: 5 }) };
+  return {
+    db: drizzlePostgresJs({ client, schema, casing: "snake_case" }),
+    close: () => client.end({ timeout: 5 }),
+  };
 }

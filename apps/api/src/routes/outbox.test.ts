@@ -3,7 +3,7 @@ import { env } from "@helpdesk/config/env";
 import { notifications, outboxEvents } from "@helpdesk/db/schema";
 import { type PrivateRedis, startPrivateRedis } from "@helpdesk/jobs/testing/private-redis";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
-import { and, eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { startJobProcessing } from "../jobs/start.ts";
 import { createTestOrg } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
