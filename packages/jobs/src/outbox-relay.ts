@@ -2,7 +2,7 @@ import { outboxEvents } from "@helpdesk/db/schema";
 import { asc, inArray, isNull, sql } from "drizzle-orm";
 import type { Catalog } from "./define.ts";
 import { jobIdFor } from "./job-ids.ts";
-import type { QueueName } from "./queues.ts";
+import { type QueueName, queueNames } from "./queues.ts";
 import type { JobRuntime } from "./runtime.ts";
 
 const ADD_TIMEOUT_MS = 5_000;
@@ -81,8 +81,20 @@ export class OutboxRelay {
           .limit(this.batchSize)
           .for("update", { skipLocked: true });
         if (rows.length === 0) return 0;
-        ids = rows.map((row) => row.id);
-        const byQueue = Map.groupBy(rows, (row) => row.queue as QueueName);
+        // A job this process doesn't know (written by a newer version during a rolling deploy) is
+        // left for a process that does, instead of failing the whole batch on every pass.
+        const known = rows.filter(
+          (row) => this.runtime.catalog[row.jobName] && queueNames.includes(row.queue as QueueName),
+        );
+        if (known.length < rows.length) {
+          this.runtime.log.warn(
+            { skipped: rows.length - known.length },
+            "outbox rows for jobs this process does not know",
+          );
+        }
+        if (known.length === 0) return 0;
+        ids = known.map((row) => row.id);
+        const byQueue = Map.groupBy(known, (row) => row.queue as QueueName);
         await Promise.all(
           [...byQueue].map(([queue, queueRows]) =>
             withTimeout(
@@ -100,7 +112,7 @@ export class OutboxRelay {
           ),
         );
         await tx.update(outboxEvents).set({ relayedAt: new Date() }).where(inArray(outboxEvents.id, ids));
-        return rows.length;
+        return known.length;
       });
     } catch (error) {
       if (ids.length > 0) await this.recordFailure(ids, error);

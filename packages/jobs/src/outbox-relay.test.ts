@@ -1,0 +1,41 @@
+import { afterAll, expect, test } from "bun:test";
+import { createDatabase } from "@helpdesk/db/client";
+import { outboxEvents } from "@helpdesk/db/schema";
+import { inArray } from "drizzle-orm";
+import pino from "pino";
+import { JobRuntime } from "./runtime.ts";
+import { testClient } from "./testing/client-kind.ts";
+import { testCatalog } from "./testing/test-catalog.ts";
+import { uniquePrefix } from "./testing/wait-for.ts";
+
+const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
+const runtime = new JobRuntime({
+  catalog: testCatalog,
+  prefix: uniquePrefix("relay"),
+  valkeyUrl: "redis://127.0.0.1:6379",
+  client: testClient,
+  db: database.db,
+  log: pino({ level: "silent" }),
+});
+afterAll(async () => {
+  for (const queue of runtime.allQueues()) await queue.obliterate({ force: true });
+  await runtime.close();
+  await database.close();
+});
+
+test("a row for a job this process doesn't know waits for one that does; the rest is relayed", async () => {
+  await runtime.relay.stop(); // relay by hand, without the fast path racing the test
+  const known = await runtime.publish({ db: database.db }, "test.echo", { value: "hello" });
+  const [unknown] = await database.db
+    .insert(outboxEvents)
+    .values({ queue: "ticket-actions", jobName: "test.from-a-newer-version", payload: {} })
+    .returning();
+  expect(await runtime.relay.relayBatch()).toBe(1);
+  const rows = await database.db
+    .select()
+    .from(outboxEvents)
+    .where(inArray(outboxEvents.id, [known, unknown?.id ?? ""]));
+  const relayed = Object.fromEntries(rows.map((row) => [row.id, row.relayedAt !== null]));
+  expect(relayed).toEqual({ [known]: true, [unknown?.id ?? ""]: false });
+  expect(await runtime.queue("ticket-actions").getJob(known)).not.toBeNull();
+});
