@@ -116,6 +116,18 @@ describe("live notifications", () => {
     });
     await watcher.next("notification", (n) => n.ticketId === ticketId && n.type === "message.added");
     await watcher.next("ticket:updated", (t) => t.ticketId === ticketId && t.eventType === "message.added");
+    // A marker in org B, emitted after A's events through the same path: once B's sockets have it,
+    // anything of A's that was going to reach them would have arrived first.
+    const marker = await assignedTicket(orgB);
+    await server.request("POST", `/api/v1/tickets/${marker}/messages`, {
+      token: orgB.agent.token,
+      body: { body: "On it" },
+    });
+    const [agentSpy, adminSpy, customerSpy] = spies;
+    const markerReply = (ticket: string, type: string) => ticket === marker && type === "message.added";
+    await agentSpy?.next("ticket:updated", (t) => markerReply(t.ticketId, t.eventType));
+    await adminSpy?.next("ticket:updated", (t) => markerReply(t.ticketId, t.eventType));
+    await customerSpy?.next("notification", (n) => markerReply(n.ticketId ?? "", n.type));
     for (const spy of spies) {
       expect(spy.received.filter((r) => JSON.stringify(r.payload).includes(ticketId))).toEqual([]);
     }
