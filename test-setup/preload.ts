@@ -8,17 +8,37 @@
  */
 import { afterAll } from "bun:test";
 import { cloneDatabase, dropDatabase, migrateDatabase } from "@helpdesk/db/migrate";
+import { createValkeyConnection } from "@helpdesk/jobs/connection";
+
+/** Every key this file's queues, rate limits and sockets left in the shared Valkey/Redis. */
+async function deleteKeys(url: string, pattern: string) {
+  const valkey = createValkeyConnection(url, { name: "helpdesk:test-cleanup" });
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await valkey.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+      if (keys.length > 0) await valkey.unlink(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    valkey.disconnect();
+  }
+}
 
 const templateUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_test";
 await migrateDatabase(templateUrl);
 const suffix = `${process.pid}_${crypto.randomUUID().slice(0, 6)}`;
 const databaseUrl = await cloneDatabase(templateUrl, suffix);
-afterAll(() => dropDatabase(databaseUrl));
+const queuePrefix = `hdtest-${suffix}`;
+afterAll(async () => {
+  await dropDatabase(databaseUrl);
+  await deleteKeys(process.env.VALKEY_URL ?? "redis://127.0.0.1:6379", `${queuePrefix}*`);
+});
 
 Object.assign(process.env, {
   NODE_ENV: "test",
   DATABASE_URL: databaseUrl,
-  QUEUE_PREFIX: `hdtest-${suffix}`,
+  QUEUE_PREFIX: queuePrefix,
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
   AUTH_RATE_LIMIT_PER_MINUTE: "100000",
 });
