@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { env } from "@helpdesk/config/env";
-import { waitFor } from "@helpdesk/jobs/testing/wait-for";
+import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { SignJWT } from "jose";
 import { signToken } from "../services/auth/tokens.ts";
 import { createTestOrg, TEST_PASSWORD, type TestOrg, tokenFor } from "../testing/fixtures.ts";
@@ -198,7 +198,7 @@ describe("rate limit", () => {
   test("the 4th attempt within a minute → 429 rate_limited when the limit is 3", async () => {
     const limited = await startTestServer({
       AUTH_RATE_LIMIT_PER_MINUTE: 3,
-      QUEUE_PREFIX: `hdtest-ratelimit-${crypto.randomUUID()}`,
+      QUEUE_PREFIX: uniquePrefix("ratelimit"),
     });
     try {
       const attempt = () =>
