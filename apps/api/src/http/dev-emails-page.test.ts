@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
-import { type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { createTestOrg } from "../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../testing/server.ts";
+import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 
 let server: TestServer;
-let workers: JobProcessing;
 
 beforeAll(async () => {
   // No RESEND_API_KEY: e-mails go to the development outbox.
-  server = await startTestServer({ QUEUE_PREFIX: uniquePrefix("dev-emails"), RESEND_API_KEY: undefined });
-  server.jobs.relay.start();
-  workers = startJobProcessing(server.jobs, server.config);
+  server = await startTestServerWithWorkers({
+    QUEUE_PREFIX: uniquePrefix("dev-emails"),
+    RESEND_API_KEY: undefined,
+  });
 });
-afterAll(async () => {
-  await workers.close(2_000);
-  for (const queue of server.jobs.allQueues()) await queue.obliterate({ force: true });
-  await server.close();
-});
+afterAll(() => server.close());
 
 test("without Resend, every e-mail the product sends is listed and previewed at /dev/emails", async () => {
   const org = await createTestOrg(server.db);

@@ -4,12 +4,11 @@ import { deadLetterJobs } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { operatorSessionValue } from "../http/operator-session.ts";
-import { type JobProcessing, startJobProcessing } from "../jobs/start.ts";
+import type { JobProcessing } from "../jobs/start.ts";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../testing/server.ts";
+import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 
-let server: TestServer;
-let pool: JobProcessing;
+let server: TestServer & { workers: JobProcessing };
 let orgA: TestOrg;
 let orgB: TestOrg;
 let failedJobId: string;
@@ -17,9 +16,8 @@ let deadLetterId: string;
 const operator = env().OPERATOR_TOKEN;
 
 beforeAll(async () => {
-  server = await startTestServer({ QUEUE_PREFIX: uniquePrefix("admin-jobs") });
-  pool = startJobProcessing(server.jobs, env());
-  await pool.schedulers;
+  server = await startTestServerWithWorkers({ QUEUE_PREFIX: uniquePrefix("admin-jobs") });
+  await server.workers.schedulers;
   orgA = await createTestOrg(server.db, "Org A");
   orgB = await createTestOrg(server.db, "Org B");
   const job = await addBrokenEvent(`${orgA.id}_broken-event`);
@@ -30,8 +28,6 @@ beforeAll(async () => {
   deadLetterId = row.id;
 });
 afterAll(async () => {
-  await pool.close(2_000);
-  for (const queue of server.jobs.allQueues()) await queue.obliterate({ force: true });
   await server.close();
 });
 

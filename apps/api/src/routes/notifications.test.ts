@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { notifications } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, eq } from "drizzle-orm";
-import { type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { createTestOrg, type TestOrg, tokenFor } from "../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../testing/server.ts";
+import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 import { connectSocket, refusal, type TestSocket } from "../testing/sockets.ts";
 
 let server: TestServer;
-let workers: JobProcessing;
 let orgA: TestOrg;
 let orgB: TestOrg;
 const sockets: TestSocket[] = [];
@@ -19,18 +17,27 @@ const connect = async (token: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ QUEUE_PREFIX: uniquePrefix("notify") });
-  server.jobs.relay.start();
-  workers = startJobProcessing(server.jobs, server.config);
+  server = await startTestServerWithWorkers({ QUEUE_PREFIX: uniquePrefix("notify") });
   orgA = await createTestOrg(server.db, "Org A");
   orgB = await createTestOrg(server.db, "Org B");
 });
 afterAll(async () => {
   for (const socket of sockets) socket.close();
-  await workers.close(2_000);
-  for (const queue of server.jobs.allQueues()) await queue.obliterate({ force: true });
   await server.close();
 });
+
+/** A user's `message.added` notification rows for one ticket. */
+const messageNotifications = (ticketId: string, userId: string) =>
+  server.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.ticketId, ticketId),
+        eq(notifications.userId, userId),
+        eq(notifications.type, "message.added"),
+      ),
+    );
 
 async function assignedTicket(org: TestOrg) {
   const created = await server.request("POST", "/api/v1/tickets", {
@@ -142,29 +149,11 @@ describe("live notifications", () => {
       });
     }
     const row = await waitFor("three replies counted", async () => {
-      const [found] = await server.db
-        .select()
-        .from(notifications)
-        .where(
-          and(
-            eq(notifications.ticketId, ticketId),
-            eq(notifications.userId, orgA.agent.id),
-            eq(notifications.type, "message.added"),
-          ),
-        );
+      const [found] = await messageNotifications(ticketId, orgA.agent.id);
       return found?.count === 3 ? found : undefined;
     });
     expect(row.eventIds).toHaveLength(3);
-    const rows = await server.db
-      .select()
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.ticketId, ticketId),
-          eq(notifications.userId, orgA.agent.id),
-          eq(notifications.type, "message.added"),
-        ),
-      );
+    const rows = await messageNotifications(ticketId, orgA.agent.id);
     expect(rows).toHaveLength(1);
   });
 
@@ -186,16 +175,7 @@ describe("live notifications", () => {
     });
     const event = await follower.next("notification", (n) => n.ticketId === ticketId);
     expect(event.type).toBe("message.added");
-    const rows = await server.db
-      .select()
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.ticketId, ticketId),
-          eq(notifications.userId, orgA.agent2.id),
-          eq(notifications.type, "message.added"),
-        ),
-      );
+    const rows = await messageNotifications(ticketId, orgA.agent2.id);
     // One public reply counted; the internal note (also message.added) would have made it 2.
     expect(rows.map((r) => r.count)).toEqual([1]);
     const customerFollow = await server.request("POST", `/api/v1/tickets/${ticketId}/followers`, {

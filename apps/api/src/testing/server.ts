@@ -3,7 +3,7 @@ import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "../app.ts";
 import type { ProductJobs } from "../context.ts";
-import { createJobRuntime } from "../jobs/start.ts";
+import { createJobRuntime, type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
@@ -92,6 +92,26 @@ export async function startTestServer(
       await jobs.close();
       await emitter.close();
       await Promise.allSettled([database.close(), closeValkey(valkey)]);
+    },
+  };
+}
+
+/**
+ * The test server plus what a worker process does, with the server's own config: the outbox sweep
+ * and every queue's workers. Closing stops them first. (The preload deletes the file's keys.)
+ */
+export async function startTestServerWithWorkers(
+  overrides: Partial<Env> = {},
+): Promise<TestServer & { workers: JobProcessing }> {
+  const server = await startTestServer(overrides);
+  server.jobs.relay.start();
+  const workers = startJobProcessing(server.jobs, server.config);
+  return {
+    ...server,
+    workers,
+    async close() {
+      await workers.close(2_000);
+      await server.close();
     },
   };
 }

@@ -3,29 +3,23 @@ import { deadLetterJobs, emailLog } from "@helpdesk/db/schema";
 import { type ResendStandIn, startResendStandIn } from "@helpdesk/email/testing/resend-stand-in";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, asc, eq } from "drizzle-orm";
-import { type JobProcessing, startJobProcessing } from "../../jobs/start.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
-import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
 
 let resend: ResendStandIn;
 let server: TestServer;
-let workers: JobProcessing;
 
 beforeAll(async () => {
   resend = startResendStandIn({ apiKey: "re_test_key" });
-  server = await startTestServer({
+  server = await startTestServerWithWorkers({
     QUEUE_PREFIX: uniquePrefix("email"),
     RESEND_API_KEY: "re_test_key",
     RESEND_BASE_URL: resend.url,
     EMAIL_DEBOUNCE_MS: 1_500,
     EMAIL_RATE_LIMIT_PER_SECOND: 100,
   });
-  server.jobs.relay.start();
-  workers = startJobProcessing(server.jobs, server.config);
 });
 afterAll(async () => {
-  await workers.close(2_000);
-  for (const queue of server.jobs.allQueues()) await queue.obliterate({ force: true });
   await server.close();
   await resend.close();
 });
