@@ -1,4 +1,4 @@
-import { Link } from "@react-email/components";
+import { Link } from "@react-email/link";
 import { z } from "zod";
 import { absoluteUrl, count, isoDate, ticketNumber, ticketStatus } from "./shared/fields.ts";
 import { formatDay, formatNumber, oneLine } from "./shared/format.ts";
