@@ -10,14 +10,17 @@ type AnyHandler = (payload: unknown, run: JobRun) => Promise<unknown>;
 /**
  * Wraps the catalog's handlers into one BullMQ processor: re-validates the payload with the job's
  * schema (a bad payload is permanent: UnrecoverableError, no retry, straight to dead letters), logs
- * one line at start (debug), finish (info) and failure (warn), and records duration and outcome metrics.
+ * one line at start (debug), finish (info) and failure (warn), and records duration and outcome shared.
  *
- * This runs for every job, so it avoids per-job allocations it can: log lines carry a bindings
- * object instead of a child logger (the handler's child is made only if the handler logs), and
- * metric label sets are resolved once per (queue, job name).
+ * This runs for every job, so it keeps per-job work small (bench/ compares it with raw BullMQ):
+ * metric label sets and a logger carrying queue and job name are made once per (queue, job name),
+ * and the handler's own child logger only if the handler logs. The start and completion lines skip
+ * the redaction the base logger applies: they hold only the fixed fields below, and redaction's
+ * wildcard paths cost more than the rest of the line (~7 µs of ~11 µs per job).
  */
 export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHandlers<C>, baseLog: Logger) {
-  const metricsFor = memoize((queue: string, name: string) => ({
+  const perJob = memoize((queue: string, name: string) => ({
+    lines: baseLog.child({ queue, jobName: name }, { redact: [] }),
     completed: jobsCompleted.labels(queue, name),
     failed: jobsFailed.labels(queue, name),
     durationCompleted: jobDuration.labels(queue, name, "completed"),
@@ -25,53 +28,52 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
   }));
 
   return async (job: Job): Promise<unknown> => {
-    const bindings = {
-      queue: job.queueName,
-      jobName: job.name,
+    const fields = {
       jobId: job.id,
       attempt: job.attemptsMade + 1,
       organizationId: organizationOfPayload(job.data) ?? organizationOfJobId(job.id ?? ""),
     };
-    const metrics = metricsFor(job.queueName, job.name);
+    const bindings = () => ({ queue: job.queueName, jobName: job.name, ...fields });
+    const shared = perJob(job.queueName, job.name);
     const definition = catalog[job.name];
     const handler = (handlers as Record<string, AnyHandler>)[job.name];
     if (!definition || !handler) {
-      baseLog.error(bindings, "job has no definition or handler in this process");
+      baseLog.error(bindings(), "job has no definition or handler in this process");
       throw new UnrecoverableError(`No job named "${job.name}" in the catalog`);
     }
     const parsed = definition.schema.safeParse(job.data);
     if (!parsed.success) {
       const reason = `Invalid payload: ${z.prettifyError(parsed.error)}`;
-      baseLog.error({ ...bindings, reason }, "job failed: invalid payload, not retried");
-      metrics.failed.inc();
+      baseLog.error({ ...bindings(), reason }, "job failed: invalid payload, not retried");
+      shared.failed.inc();
       throw new UnrecoverableError(reason);
     }
     let child: Logger | undefined;
     const run: JobRun = {
       job,
       get log() {
-        child ??= baseLog.child(bindings);
+        child ??= baseLog.child(bindings());
         return child;
       },
     };
     const started = performance.now();
     // Debug, not info: at info a start line per job cost ~10% of no-op throughput (bench/), and the
     // completion or failure line carries the same fields plus the duration.
-    baseLog.debug(bindings, "job started");
+    shared.lines.debug(fields, "job started");
     try {
       const result = await handler(parsed.data, run);
       const seconds = (performance.now() - started) / 1000;
-      baseLog.info({ ...bindings, durationMs: Math.round(seconds * 1000) }, "job completed");
-      metrics.durationCompleted.observe(seconds);
-      metrics.completed.inc();
+      shared.lines.info({ ...fields, durationMs: Math.round(seconds * 1000) }, "job completed");
+      shared.durationCompleted.observe(seconds);
+      shared.completed.inc();
       return result;
     } catch (error) {
       const seconds = (performance.now() - started) / 1000;
       // A rate-limit signal is not a failure: the job goes back to wait without using an attempt.
       if (!(error instanceof Error && error.name === "RateLimitError")) {
-        baseLog.warn({ ...bindings, err: error, durationMs: Math.round(seconds * 1000) }, "job failed");
-        metrics.durationFailed.observe(seconds);
-        metrics.failed.inc();
+        baseLog.warn({ ...bindings(), err: error, durationMs: Math.round(seconds * 1000) }, "job failed");
+        shared.durationFailed.observe(seconds);
+        shared.failed.inc();
       }
       throw error;
     }

@@ -86,9 +86,14 @@ export class JobRuntime<C extends Catalog> {
     return queueNames.map((name) => this.queue(name));
   }
 
-  /** The options a job is added with: queue defaults, then the job's own, then the caller's. */
+  /**
+   * The options a job is added with: queue defaults, then the job's own, then the caller's. A
+   * tenant's job gets an id naming its organization; a platform job keeps BullMQ's own id, which
+   * nothing needs to parse.
+   */
   jobOptions(name: string, organizationId: string | undefined, overrides: JobsOptions = {}): JobsOptions {
-    return { ...this.catalog[name]?.options, jobId: jobIdFor(organizationId), ...overrides };
+    const jobId = organizationId ? jobIdFor(organizationId) : undefined;
+    return { ...this.catalog[name]?.options, ...(jobId && { jobId }), ...overrides };
   }
 
   /** Adds a job now. The payload is validated here, so a bad one fails at the producer, not later. */
@@ -114,19 +119,19 @@ export class JobRuntime<C extends Catalog> {
   ): Promise<string> {
     const definition = this.definition(name);
     const data = definition.schema.parse(payload);
-    const [row] = await scope.db
-      .insert(outboxEvents)
-      .values({
-        queue: definition.queue,
-        jobName: name,
-        payload: data,
-        organizationId: organizationOfPayload(data),
-      })
-      .returning({ id: outboxEvents.id });
-    if (!row) throw new Error("outbox insert returned nothing");
-    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick());
-    else this.relay.kick();
-    return row.id;
+    // The id is made here rather than returned by the insert: RETURNING cost ~25% of the insert's
+    // client-side time, and this runs in every ticket write.
+    const id = Bun.randomUUIDv7();
+    await scope.db.insert(outboxEvents).values({
+      id,
+      queue: definition.queue,
+      jobName: name,
+      payload: data,
+      organizationId: organizationOfPayload(data),
+    });
+    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick([id]));
+    else this.relay.kick([id]);
+    return id;
   }
 
   private definition(name: string) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { deadLetterJobs, notifications, outboxEvents } from "@helpdesk/db/schema";
+import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
 import { eq, inArray } from "drizzle-orm";
 import { logger } from "../../logger.ts";
 import { createTestOrg } from "../../testing/fixtures.ts";
@@ -17,21 +17,6 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 test("the sweep deletes only expired rows, in batches, and says how many", async () => {
   const org = await createTestOrg(server.db);
   const { db } = server;
-  const outbox = (relayedAt: Date | null) => ({
-    organizationId: org.id,
-    queue: "cleanup",
-    jobName: "cleanup.sweep",
-    payload: {},
-    relayedAt,
-  });
-  const oldOutbox = await db
-    .insert(outboxEvents)
-    .values([outbox(daysAgo(8)), outbox(daysAgo(9)), outbox(daysAgo(10))])
-    .returning();
-  const keptOutbox = await db
-    .insert(outboxEvents)
-    .values([outbox(daysAgo(1)), outbox(null)])
-    .returning();
   const note = (readAt: Date | null) => ({
     organizationId: org.id,
     userId: org.agent.id,
@@ -39,9 +24,13 @@ test("the sweep deletes only expired rows, in batches, and says how many", async
     eventIds: ["x"],
     readAt,
   });
-  const [oldNote] = await db
+  const oldNotes = await db
     .insert(notifications)
-    .values(note(daysAgo(91)))
+    .values([note(daysAgo(91)), note(daysAgo(95)), note(daysAgo(120))])
+    .returning();
+  const [recentlyRead] = await db
+    .insert(notifications)
+    .values(note(daysAgo(2)))
     .returning();
   const [unreadOld] = await db
     .insert(notifications)
@@ -67,28 +56,26 @@ test("the sweep deletes only expired rows, in batches, and says how many", async
     .values(letter(daysAgo(3)))
     .returning();
 
-  // Batches of 2: three expired outbox rows take two batches.
+  // Batches of 2: three expired notifications take two batches.
   const deleted = await sweepRetention({ db, jobs: server.jobs, log: logger, realtime: server.realtime }, 2);
-  expect(deleted.outboxEvents).toBeGreaterThanOrEqual(3);
-  const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
-  expect(
-    await db
-      .select()
-      .from(outboxEvents)
-      .where(inArray(outboxEvents.id, ids(oldOutbox))),
-  ).toEqual([]);
-  expect(
-    await db
-      .select()
-      .from(outboxEvents)
-      .where(inArray(outboxEvents.id, ids(keptOutbox))),
-  ).toHaveLength(2);
+  expect(deleted.notifications).toBeGreaterThanOrEqual(3);
   expect(
     await db
       .select()
       .from(notifications)
-      .where(eq(notifications.id, oldNote?.id ?? "")),
+      .where(
+        inArray(
+          notifications.id,
+          oldNotes.map((row) => row.id),
+        ),
+      ),
   ).toEqual([]);
+  expect(
+    await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, recentlyRead?.id ?? "")),
+  ).toHaveLength(1);
   expect(
     await db
       .select()

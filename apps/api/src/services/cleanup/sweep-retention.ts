@@ -1,4 +1,4 @@
-import { deadLetterJobs, notifications, outboxEvents } from "@helpdesk/db/schema";
+import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
 import { and, inArray, isNotNull, lt } from "drizzle-orm";
 import type { SystemContext } from "../../context.ts";
 
@@ -6,7 +6,6 @@ const DAY_MS = 86_400_000;
 
 /** How long each kind of row is kept (docs/jobs.md). */
 export const retention = {
-  relayedOutboxDays: 7,
   readNotificationsDays: 90,
   deadLettersDays: 90,
 };
@@ -20,17 +19,6 @@ export async function sweepRetention(ctx: SystemContext, batchSize: number, maxB
   const ago = (days: number) => new Date(now - days * DAY_MS);
   const { db } = ctx;
   return {
-    outboxEvents: await inBatches(batchSize, maxBatches, () => {
-      const expired = and(
-        isNotNull(outboxEvents.relayedAt),
-        lt(outboxEvents.relayedAt, ago(retention.relayedOutboxDays)),
-      );
-      const batch = db.select({ id: outboxEvents.id }).from(outboxEvents).where(expired).limit(batchSize);
-      return db
-        .delete(outboxEvents)
-        .where(inArray(outboxEvents.id, batch))
-        .returning({ id: outboxEvents.id });
-    }),
     notifications: await inBatches(batchSize, maxBatches, () => {
       const expired = and(
         isNotNull(notifications.readAt),
