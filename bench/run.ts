@@ -1,8 +1,9 @@
 /**
  * `bun run bench`: the job subsystem against raw BullMQ on the same Valkey/Redis, in one run.
  * Uses its own database (helpdesk_bench) and queue prefixes; prints a table of the figures.
- * Throughputs are the median of 5 rounds in which the variants take turns, so a burst of
- * background load on this 2-core machine hits all of them alike. `--quick` runs a smaller version.
+ * Throughputs are the median of 5 rounds in which the variants take turns (each round starting
+ * with a different one); the subsystem-vs-raw ratio is paired within each round. `--quick` runs a
+ * smaller version.
  */
 import { migrateDatabase } from "@helpdesk/db/migrate";
 import { enqueueRate, processingRate, steadyLatency } from "./measure.ts";
@@ -23,24 +24,36 @@ const variants: [string, () => Variant][] = [
   ["raw BullMQ + Bun RedisClient", () => rawBun(prefix("bun"))],
 ];
 
-/** Runs `measure` on a fresh instance of each variant, `rounds` times in turn; median per variant. */
-async function median(measure: (variant: Variant) => Promise<number>): Promise<number[]> {
+/**
+ * Runs `measure` on a fresh instance of each variant, `rounds` times, starting each round with a
+ * different variant. Returns the median per variant, and the median over rounds of the subsystem's
+ * figure divided by raw BullMQ's (same client) in that round: a paired ratio, so a burst of load
+ * on this 2-core machine that slows one round moves both sides of it.
+ */
+async function median(measure: (variant: Variant) => Promise<number>) {
   const samples = variants.map(() => [] as number[]);
+  const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const [i, [, make]] of variants.entries()) {
-      const variant = make();
+    const order = variants.map((_, i) => (i + round) % variants.length);
+    for (const i of order) {
+      const variant = (variants[i] as (typeof variants)[number])[1]();
       samples[i]?.push(await measure(variant));
       await variant.close();
     }
+    ratios.push((samples[0]?.[round] ?? 0) / (samples[1]?.[round] ?? 1));
   }
-  return samples.map((values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0);
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { values: samples.map(mid), ratio: mid(ratios) };
 }
 
 const table: Record<string, number[]> = {};
-table["enqueue/s"] = await median((v) => enqueueRate(v.add, Math.round(10_000 * scale), 50));
+const ratios: Record<number, number> = {};
+table["enqueue/s"] = (await median((v) => enqueueRate(v.add, Math.round(10_000 * scale), 50))).values;
 for (const concurrency of [1, 10, 50]) {
   const jobs = Math.round((concurrency === 1 ? 12_000 : 40_000) * scale);
-  table[`process/s c=${concurrency}`] = await median((v) => processingRate(v, concurrency, jobs));
+  const result = await median((v) => processingRate(v, concurrency, jobs));
+  table[`process/s c=${concurrency}`] = result.values;
+  ratios[concurrency] = result.ratio;
   console.error(`measured processing at concurrency ${concurrency}`);
 }
 const latencies = [];
@@ -68,10 +81,12 @@ console.log(`\n| variant | ${columns.join(" | ")} |\n|---|${columns.map(() => "-
 for (const [i, [name]] of variants.entries()) {
   console.log(`| ${name} | ${columns.map((c) => fmt(table[c]?.[i] ?? 0)).join(" | ")} |`);
 }
-console.log("\nSubsystem vs raw BullMQ with the same client (iovalkey), processing throughput:");
+console.log(
+  `\nSubsystem vs raw BullMQ with the same client (iovalkey), processing throughput ` +
+    `(median over ${rounds} rounds of the ratio within a round):`,
+);
 for (const c of [1, 10, 50]) {
-  const [ours = 0, raw = 1] = table[`process/s c=${c}`] ?? [];
-  const ratio = ours / raw;
+  const ratio = ratios[c] ?? 0;
   console.log(
     `  c=${c}: ${(ratio * 100).toFixed(1)}% of raw (${ratio >= 0.85 ? "within" : "OUTSIDE"} the 15% target)`,
   );

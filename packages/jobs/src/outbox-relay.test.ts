@@ -38,3 +38,27 @@ test("a row for a job this process doesn't know waits for one that does; the res
   expect(left).toEqual([{ id: unknown?.id ?? "" }]); // relayed rows are deleted; the unknown one waits
   expect(await runtime.queue("ticket-actions").getJob(known)).not.toBeNull();
 });
+
+test("a fast-path pass takes only the rows it is given; the sweep takes the rest", async () => {
+  await runtime.relay.stop();
+  const mine = await runtime.publish({ db: database.db }, "test.echo", { value: "mine" });
+  // Written by another process that died before relaying it: no kick here knows its id.
+  const [orphan] = await database.db
+    .insert(outboxEvents)
+    .values({ queue: "ticket-actions", jobName: "test.echo", payload: { value: "orphan" } })
+    .returning();
+  const orphanId = orphan?.id ?? "";
+  const left = async () =>
+    (
+      await database.db
+        .select({ id: outboxEvents.id })
+        .from(outboxEvents)
+        .where(inArray(outboxEvents.id, [mine, orphanId]))
+    ).map((row) => row.id);
+
+  expect(await runtime.relay.relayBatch([mine])).toBe(1);
+  expect(await left()).toEqual([orphanId]);
+  expect(await runtime.relay.relayBatch()).toBeGreaterThanOrEqual(1);
+  expect(await left()).toEqual([]);
+  expect(await runtime.queue("ticket-actions").getJob(orphanId)).not.toBeNull();
+});
