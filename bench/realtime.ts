@@ -12,6 +12,7 @@ import { Queue } from "bullmq";
 import { signToken } from "../apps/api/src/services/auth/tokens.ts";
 import { startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
+import { cpuByRole, cpuPerEvent } from "./cpu.ts";
 import { VALKEY_URL } from "./variants.ts";
 
 export interface LatencyRun {
@@ -55,6 +56,7 @@ export async function realtimeLatency(
     await until(async () => (await probe.getWorkers()).length > 0);
     const fixture = await createFixture(database.db);
     const sockets = await Promise.all(fixture.agents.map((agent) => connectSocket(url, agent.token)));
+    const roles = { api: api.process.pid, worker: worker.process.pid, bench: process.pid };
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
     for (const socket of sockets) {
@@ -74,6 +76,7 @@ export async function realtimeLatency(
       const httpMs: number[] = [];
       const total = step.rate * step.seconds;
       const pending: Promise<void>[] = [];
+      const cpuBefore = cpuByRole(roles);
       const started = performance.now();
       let sent = 0;
       while (sent < total) {
@@ -104,6 +107,7 @@ export async function realtimeLatency(
       // Replies still in flight get up to 5 s to arrive; later ones count as lost.
       const deadline = performance.now() + 5_000;
       while (latencies.length < total && performance.now() < deadline) await Bun.sleep(20);
+      const cpu = cpuPerEvent(cpuBefore, cpuByRole(roles), total);
       const sorted = [...latencies].sort((a, b) => a - b);
       const at = (q: number) =>
         Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
@@ -122,6 +126,11 @@ export async function realtimeLatency(
         });
       }
       const h = [...httpMs].sort((a, b) => a - b);
+      console.error(
+        `  CPU per event: ${Object.entries(cpu)
+          .map(([role, us]) => `${role} ${us} µs`)
+          .join(", ")}`,
+      );
       console.error(
         `  HTTP reply p50 ${Math.round(h[Math.floor(h.length / 2)] ?? 0)} ms, p99 ${Math.round(h[Math.floor(h.length * 0.99)] ?? 0)} ms`,
       );

@@ -1,7 +1,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { createDatabase } from "@helpdesk/db/client";
 import { outboxEvents } from "@helpdesk/db/schema";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import pino from "pino";
 import { JobRuntime } from "./runtime.ts";
 import { testClient } from "./testing/client-kind.ts";
@@ -30,6 +30,11 @@ test("a row for a job this process doesn't know waits for one that does; the res
     .insert(outboxEvents)
     .values({ queue: "ticket-actions", jobName: "test.from-a-newer-version", payload: {} })
     .returning();
+  // The payload is stored as a JSON object (not a JSON string), so SQL can read it too.
+  const stored = await database.db.execute(
+    sql`select jsonb_typeof(payload) as kind, payload->>'value' as value from outbox_events where id = ${known}`,
+  );
+  expect([...(stored as unknown as object[])]).toEqual([{ kind: "object", value: "hello" }]);
   expect(await runtime.relay.relayBatch()).toBe(1);
   const left = await database.db
     .select({ id: outboxEvents.id })
