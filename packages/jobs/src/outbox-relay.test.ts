@@ -28,14 +28,20 @@ test("a row for a job this process doesn't know waits for one that does; the res
   const known = await runtime.publish({ db: database.db }, "test.echo", { value: "hello" });
   const [unknown] = await database.db
     .insert(outboxEvents)
-    .values({ queue: "ticket-actions", jobName: "test.from-a-newer-version", payload: {} })
+    .values({
+      queue: "ticket-actions",
+      jobName: "test.from-a-newer-version",
+      payload: {},
+      createdAt: new Date(Date.now() - 60_000),
+    })
     .returning();
   // The payload is stored as a JSON object (not a JSON string), so SQL can read it too.
   const stored = await database.db.execute(
     sql`select jsonb_typeof(payload) as kind, payload->>'value' as value from outbox_events where id = ${known}`,
   );
   expect([...(stored as unknown as object[])]).toEqual([{ kind: "object", value: "hello" }]);
-  expect(await runtime.relay.relayBatch()).toBe(1);
+  expect(await runtime.relay.relayBatch([known, unknown?.id ?? ""])).toBe(1);
+  await runtime.relay.relayBatch(); // the sweep passes it over too
   const left = await database.db
     .select({ id: outboxEvents.id })
     .from(outboxEvents)
@@ -44,26 +50,72 @@ test("a row for a job this process doesn't know waits for one that does; the res
   expect(await runtime.queue("ticket-actions").getJob(known)).not.toBeNull();
 });
 
-test("a fast-path pass takes only the rows it is given; the sweep takes the rest", async () => {
+test("the fast path adds the rows it is kicked with and deletes them, leaving older rows to the sweep", async () => {
+  const fast = new JobRuntime({
+    catalog: testCatalog,
+    prefix: uniquePrefix("relay-fast"),
+    valkeyUrl: "redis://127.0.0.1:6379",
+    client: testClient,
+    db: database.db,
+    log: pino({ level: "silent" }),
+  });
+  try {
+    // Left by a process that died before relaying it, a minute ago: no kick here knows its id.
+    const [orphan] = await database.db
+      .insert(outboxEvents)
+      .values({
+        queue: "ticket-actions",
+        jobName: "test.echo",
+        payload: { value: "orphan" },
+        createdAt: new Date(Date.now() - 60_000),
+      })
+      .returning();
+    const id = await fast.publish({ db: database.db }, "test.echo", { value: "fresh" }); // kicks the fast path
+    await fast.relay.idle();
+    const left = await database.db
+      .select({ id: outboxEvents.id })
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.id, [id, orphan?.id ?? ""]));
+    expect(left).toEqual([{ id: orphan?.id ?? "" }]);
+    expect((await fast.queue("ticket-actions").getJob(id))?.data).toEqual({ value: "fresh" });
+  } finally {
+    for (const queue of fast.allQueues()) await queue.obliterate({ force: true });
+    await fast.close();
+  }
+});
+
+test("a retry takes only the rows it is given; the sweep takes rows past the grace period, never younger", async () => {
   await runtime.relay.stop();
   const mine = await runtime.publish({ db: database.db }, "test.echo", { value: "mine" });
-  // Written by another process that died before relaying it: no kick here knows its id.
-  const [orphan] = await database.db
-    .insert(outboxEvents)
-    .values({ queue: "ticket-actions", jobName: "test.echo", payload: { value: "orphan" } })
-    .returning();
-  const orphanId = orphan?.id ?? "";
+  const insert = async (value: string, ageMs: number) => {
+    const [row] = await database.db
+      .insert(outboxEvents)
+      .values({
+        queue: "ticket-actions",
+        jobName: "test.echo",
+        payload: { value },
+        createdAt: new Date(Date.now() - ageMs),
+      })
+      .returning();
+    return row?.id ?? "";
+  };
+  // Left behind a minute ago by a process that died; and one another process's fast path is on.
+  const orphan = await insert("orphan", 60_000);
+  const young = await insert("young", 0);
   const left = async () =>
     (
       await database.db
         .select({ id: outboxEvents.id })
         .from(outboxEvents)
-        .where(inArray(outboxEvents.id, [mine, orphanId]))
+        .where(inArray(outboxEvents.id, [mine, orphan, young]))
+        .orderBy(outboxEvents.id)
     ).map((row) => row.id);
 
   expect(await runtime.relay.relayBatch([mine])).toBe(1);
-  expect(await left()).toEqual([orphanId]);
+  expect(await left()).toEqual([orphan, young]);
   expect(await runtime.relay.relayBatch()).toBeGreaterThanOrEqual(1);
-  expect(await left()).toEqual([]);
-  expect(await runtime.queue("ticket-actions").getJob(orphanId)).not.toBeNull();
+  expect(await left()).toEqual([young]);
+  expect(await runtime.queue("ticket-actions").getJob(orphan)).not.toBeNull();
+  expect(await runtime.queue("ticket-actions").getJob(young)).toBeUndefined();
+  await database.db.delete(outboxEvents).where(inArray(outboxEvents.id, [young]));
 });

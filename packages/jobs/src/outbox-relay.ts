@@ -7,30 +7,46 @@ import type { JobRuntime } from "./runtime.ts";
 
 const ADD_TIMEOUT_MS = 5_000;
 
+/** A row this process just committed, kept in memory so the fast path need not read it back. */
+export interface FreshRow {
+  id: string;
+  queue: QueueName;
+  jobName: string;
+  payload: unknown;
+  organizationId: string | null;
+}
+
 /**
- * Moves outbox rows to BullMQ. A pass takes and deletes a batch of rows in one statement
- * (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
- * take the same row), adds them with the row id in the job id (so a retried pass never duplicates a
- * job BullMQ still holds), and commits. If Valkey refuses, the transaction rolls back and the rows
- * are back for the sweep. Deleting rather than stamping keeps the table as small as the backlog.
+ * Moves outbox rows to BullMQ, with the row id in the job id, so adding a row twice never makes
+ * two jobs while BullMQ holds the first (completed jobs are kept, queues.ts).
  *
- * Two kinds of pass:
- * - the fast path, `kick(ids)` right after a commit: the rows this process just wrote, found by
- *   primary key. It never scans, which matters because a queue table is mostly dead tuples until
- *   vacuum runs: scanning it on every commit cost 5.5 ms a pass in bench/ with autovacuum off.
- * - the sweep, `kick()` and every interval: the oldest rows of any process, for rows left behind
- *   (Valkey was down at commit time, or the process died between commit and relay).
+ * Three kinds of pass:
+ * - the fast path, `kick(rows)` right after a commit: adds the rows this process just wrote, from
+ *   memory, then deletes them in one statement. No other pass takes a row that young (below), so no
+ *   lock is needed: a pass costs one statement instead of BEGIN, DELETE … RETURNING, COMMIT, which
+ *   at a few events per pass was a tenth of PostgreSQL's work per ticket event (bench/realtime.ts).
+ *   If Valkey refuses, the ids are retried by the next pass of this process.
+ * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
+ *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
+ *   take the same row), adds their jobs, and commits; if Valkey refuses it rolls back. The sweep
+ *   takes the oldest rows of any process older than `sweepGraceMs`: rows left behind by a process
+ *   that died between commit and relay, or whose own retries gave up.
+ * A process that dies after adding and before deleting leaves rows the sweep adds again; BullMQ
+ * ignores the duplicate job id, and the handlers are idempotent by event id besides.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly sweepIntervalMs: number;
+  private readonly sweepGraceMs: number;
   /**
    * Only jobs this process knows are taken: a row written by a newer version during a rolling
    * deploy waits for a process that knows it, instead of failing every pass.
    */
   private readonly relayable: SQL | undefined;
   /** Committed by this process and not relayed yet: the fast path's work. */
-  private readonly fresh = new Set<string>();
+  private readonly fresh = new Map<string, FreshRow>();
+  /** This process's rows whose fast pass failed (ids only; the rows are in the table). */
+  private readonly retry = new Set<string>();
   private sweepDue = false;
   private running: Promise<void> | undefined;
   private pendingKick = false;
@@ -39,10 +55,12 @@ export class OutboxRelay {
 
   constructor(
     private readonly runtime: JobRuntime<Catalog>,
-    options: { batchSize?: number; sweepIntervalMs?: number } = {},
+    options: { batchSize?: number; sweepIntervalMs?: number; sweepGraceMs?: number } = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
+    // Longer than a fast pass can take (its add gives up after ADD_TIMEOUT_MS).
+    this.sweepGraceMs = options.sweepGraceMs ?? 2 * ADD_TIMEOUT_MS;
     const knownJobs = Object.keys(runtime.catalog);
     this.relayable = and(
       inArray(outboxEvents.jobName, knownJobs),
@@ -50,14 +68,9 @@ export class OutboxRelay {
     );
   }
 
-  /**
-   * The fast path's rows: these ids, bound as one array so that every batch size shares one
-   * prepared statement and plan. With a list of parameters (\`id in ($1, …, $n)\`) each size was
-   * planned anew, and on a table whose statistics lagged the planner chose a sequential scan:
-   * that cost PostgreSQL ~250 µs per event in bench/ (more than the writer's own transaction).
-   */
-  private freshRows(ids: readonly string[]) {
-    return and(this.relayable, sql`${outboxEvents.id} = any(${`{${ids.join(",")}}`}::uuid[])`);
+  /** Rows with these ids, bound as one array so every batch size shares one prepared statement. */
+  private withIds(ids: readonly string[]) {
+    return sql`${outboxEvents.id} = any(${`{${ids.join(",")}}`}::uuid[])`;
   }
 
   /** Starts the periodic sweep (producers that also run the relay: API and worker processes). */
@@ -67,12 +80,12 @@ export class OutboxRelay {
   }
 
   /**
-   * Asks for a pass as soon as possible: over `ids` (just committed), or a sweep when none are
-   * given. Kicks during a pass coalesce into one more pass.
+   * Asks for a pass as soon as possible: over `rows` (just committed), or retries and a sweep when
+   * none are given. Kicks during a pass coalesce into one more pass.
    */
-  kick(ids?: readonly string[]): void {
+  kick(rows?: readonly FreshRow[]): void {
     if (this.stopped) return;
-    if (ids) for (const id of ids) this.fresh.add(id);
+    if (rows) for (const row of rows) this.fresh.set(row.id, row);
     else this.sweepDue = true;
     if (this.running) {
       this.pendingKick = true;
@@ -95,12 +108,17 @@ export class OutboxRelay {
   private async drain(): Promise<void> {
     try {
       while (!this.stopped && this.fresh.size > 0) {
-        const ids = [...this.fresh].slice(0, this.batchSize);
-        for (const id of ids) this.fresh.delete(id); // taken, or failed and left to the sweep
-        await this.relayBatch(ids);
+        const rows = [...this.fresh.values()].slice(0, this.batchSize);
+        for (const row of rows) this.fresh.delete(row.id);
+        await this.relayFresh(rows);
       }
       if (this.sweepDue) {
         this.sweepDue = false;
+        while (!this.stopped && this.retry.size > 0) {
+          const ids = [...this.retry].slice(0, this.batchSize);
+          await this.relayBatch(ids);
+          for (const id of ids) this.retry.delete(id); // relayed, or taken by another process's sweep
+        }
         while (!this.stopped && (await this.relayBatch()) === this.batchSize) {}
       }
     } catch (error) {
@@ -108,15 +126,33 @@ export class OutboxRelay {
     }
   }
 
-  /** Relays one batch: the rows with these ids, or else the oldest; returns how many it moved. */
+  /** The fast path: adds rows this process just committed, then deletes them. */
+  private async relayFresh(rows: FreshRow[]): Promise<void> {
+    const ids = rows.map((row) => row.id);
+    try {
+      await this.addJobs(rows);
+      await this.runtime.db.delete(outboxEvents).where(this.withIds(ids));
+    } catch (error) {
+      await this.recordFailure(ids, error);
+      // Bounded: past it, rows wait for the sweep instead of this process's memory.
+      for (const id of ids) if (this.retry.size < 10 * this.batchSize) this.retry.add(id);
+      throw error;
+    }
+  }
+
+  /**
+   * Relays one batch in a transaction: the rows with these ids (retries), or else the oldest rows
+   * past the grace period (the sweep); returns how many it moved.
+   */
   async relayBatch(ids?: readonly string[]): Promise<number> {
     let taken: string[] = [];
     try {
       return await this.runtime.db.transaction(async (tx) => {
+        const settled = sql`${outboxEvents.createdAt} < now() - make_interval(secs => ${this.sweepGraceMs / 1000})`;
         const batch = tx
           .select({ id: outboxEvents.id })
           .from(outboxEvents)
-          .where(ids ? this.freshRows(ids) : this.relayable)
+          .where(and(this.relayable, ids ? this.withIds(ids) : settled))
           .orderBy(asc(outboxEvents.id))
           .limit(this.batchSize)
           .for("update", { skipLocked: true });
@@ -125,29 +161,34 @@ export class OutboxRelay {
         taken = rows.map((row) => row.id);
         // RETURNING has no order; ids are UUIDv7, so sorting them restores the order of writing.
         rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-        const byQueue = Map.groupBy(rows, (row) => row.queue as QueueName);
-        await Promise.all(
-          [...byQueue].map(([queue, queueRows]) =>
-            withTimeout(
-              this.runtime.queue(queue).addBulk(
-                queueRows.map((row) => ({
-                  name: row.jobName,
-                  data: row.payload,
-                  opts: this.runtime.jobOptions(row.jobName, row.organizationId ?? undefined, {
-                    jobId: jobIdFor(row.organizationId, row.id),
-                  }),
-                })),
-              ),
-              ADD_TIMEOUT_MS,
-            ),
-          ),
-        );
+        await this.addJobs(rows.map((row) => ({ ...row, queue: row.queue as QueueName })));
         return rows.length;
       });
     } catch (error) {
       if (taken.length > 0) await this.recordFailure(taken, error);
       throw error;
     }
+  }
+
+  /** Adds the rows' jobs, one `addBulk` per queue, under their outbox ids. */
+  private async addJobs(rows: readonly FreshRow[]): Promise<void> {
+    const byQueue = Map.groupBy(rows, (row) => row.queue);
+    await Promise.all(
+      [...byQueue].map(([queue, queueRows]) =>
+        withTimeout(
+          this.runtime.queue(queue).addBulk(
+            queueRows.map((row) => ({
+              name: row.jobName,
+              data: row.payload,
+              opts: this.runtime.jobOptions(row.jobName, row.organizationId ?? undefined, {
+                jobId: jobIdFor(row.organizationId, row.id),
+              }),
+            })),
+          ),
+          ADD_TIMEOUT_MS,
+        ),
+      ),
+    );
   }
 
   /** Age in seconds of the oldest row not yet relayed (0 when the outbox is drained). */

@@ -21,7 +21,7 @@ export interface JobRuntimeOptions<C extends Catalog> {
   client?: QueueClientKind;
   db: Database;
   log: Logger;
-  relay?: { batchSize?: number; sweepIntervalMs?: number };
+  relay?: { batchSize?: number; sweepIntervalMs?: number; sweepGraceMs?: number };
 }
 
 /** Where a service writes: the database (or its transaction) and, when in one, its commit hook. */
@@ -124,12 +124,14 @@ export class JobRuntime<C extends Catalog> {
     // write. The payload goes as text cast to jsonb: Bun's client encodes a string bound straight to
     // jsonb as a JSON string, and postgres.js refuses an object; text is read the same by both. The column names are the table's (packages/db/src/schema/outbox-events.ts).
     const id = Bun.randomUUIDv7();
+    const organizationId = organizationOfPayload(data) ?? null;
     await scope.db.execute(
       sql`insert into outbox_events (id, queue, job_name, payload, organization_id)
-          values (${id}, ${definition.queue}, ${name}, ${JSON.stringify(data)}::text::jsonb, ${organizationOfPayload(data) ?? null})`,
+          values (${id}, ${definition.queue}, ${name}, ${JSON.stringify(data)}::text::jsonb, ${organizationId})`,
     );
-    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick([id]));
-    else this.relay.kick([id]);
+    const row = { id, queue: definition.queue, jobName: name, payload: data, organizationId };
+    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick([row]));
+    else this.relay.kick([row]);
     return id;
   }
 

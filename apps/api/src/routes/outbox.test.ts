@@ -46,11 +46,12 @@ test("a ticket written while Valkey is down succeeds, and its job runs exactly o
     await waitFor("the relayed job to complete", () => completions.includes(jobId), { timeoutMs: 20_000 });
     const rowOf = eq(outboxEvents.id, pending.id);
     const rowGone = async () => (await server.db.select().from(outboxEvents).where(rowOf)).length === 0;
-    // The relay deletes the row in the transaction that adds the job; the job may finish first.
+    // The relay deletes the row once the job is added; the job may finish first.
     await waitFor("the relayed row to be deleted", rowGone);
-    // As if the relay had died between adding the job and committing the delete: the row is relayed
-    // again, under the same job id, and BullMQ (which still holds the job) ignores the duplicate.
-    await server.db.insert(outboxEvents).values(pending);
+    // As if the relay had died between adding the job and deleting the row, a minute ago: the sweep
+    // relays it again, under the same job id, and BullMQ (which still holds the job) ignores the
+    // duplicate.
+    await server.db.insert(outboxEvents).values({ ...pending, createdAt: new Date(Date.now() - 60_000) });
     server.jobs.relay.kick();
     await waitFor("the row to be relayed again", rowGone);
     await waitFor("the queue to be idle", async () => {
