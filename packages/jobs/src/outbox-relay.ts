@@ -23,8 +23,9 @@ export interface FreshRow {
  * Three kinds of pass:
  * - the fast path, `kick(rows)` right after a commit: adds the rows this process just wrote, from
  *   memory, then deletes them in one statement. No other pass takes a row that young (below), so no
- *   lock is needed: a pass costs one statement instead of BEGIN, DELETE … RETURNING, COMMIT, which
- *   at a few events per pass was a tenth of PostgreSQL's work per ticket event (bench/realtime.ts).
+ *   lock is needed: a pass costs one statement instead of BEGIN, DELETE … RETURNING, COMMIT; at the
+ *   few events per pass of moderate load those were 3 of the ~20 statements of a ticket event
+ *   (bench/realtime.ts).
  *   If Valkey refuses, the ids are retried by the next pass of this process.
  * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
  *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never

@@ -110,7 +110,7 @@ export class JobRuntime<C extends Catalog> {
 
   /**
    * Writes the job to the outbox in the caller's transaction; after commit the relay moves it to
-   * its queue (at once, or by the sweep if Valkey is unreachable). Returns the outbox row id.
+   * its queue (at once, or by a later pass if Valkey is unreachable). Returns the outbox row id.
    */
   async publish<N extends JobName<C>>(
     scope: WriteScope,
@@ -119,10 +119,12 @@ export class JobRuntime<C extends Catalog> {
   ): Promise<string> {
     const definition = this.definition(name);
     const data = definition.schema.parse(payload);
-    // Plain SQL, with the id made here: in bench/, drizzle's insert builder cost ~50 µs and
-    // RETURNING ~30% of the client CPU of a one-insert transaction, and this runs in every ticket
-    // write. The payload goes as text cast to jsonb: Bun's client encodes a string bound straight to
-    // jsonb as a JSON string, and postgres.js refuses an object; text is read the same by both. The column names are the table's (packages/db/src/schema/outbox-events.ts).
+    // Plain SQL into the table's columns (packages/db/src/schema/outbox-events.ts), with the id made
+    // here: in bench/, drizzle's insert builder cost ~50 µs and RETURNING ~30% of the client CPU of
+    // a one-insert transaction, and this runs in every ticket write. The payload goes as text cast
+    // to jsonb: Bun's client encodes a string bound straight to jsonb as a JSON string, and
+    // postgres.js refuses an object; both send text as it is. The row stays in memory for the
+    // relay's fast path, which adds it without reading it back.
     const id = Bun.randomUUIDv7();
     const organizationId = organizationOfPayload(data) ?? null;
     await scope.db.execute(
