@@ -1,5 +1,6 @@
 import type { Notification } from "@helpdesk/db/schema";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
 import type { SystemContext } from "../../context.ts";
 
 const COLLAPSE_WINDOW_MS = 5 * 60_000;
@@ -27,42 +28,54 @@ export interface NotificationInput {
  */
 // `data` goes as text cast to jsonb, as the outbox payload does (packages/jobs/src/runtime.ts).
 export async function recordNotification(ctx: SystemContext, input: NotificationInput) {
-  const rows = (await ctx.db.execute(
+  const rows = await ctx.db.execute(
     sql`select record_notification(
       ${Bun.randomUUIDv7()}, ${input.organizationId}, ${input.userId}, ${input.ticketId}, ${input.type},
       ${input.eventId}, ${JSON.stringify(input.data)}::text::jsonb, ${COLLAPSE_WINDOW_MS}, ${KEEP_EVENT_IDS}
     ) as result`,
-  )) as unknown as { result: { fresh: boolean; notification: NotificationJson } }[];
-  const result = rows[0]?.result;
-  if (!result) throw new Error("record_notification returned nothing");
-  return { fresh: result.fresh, notification: fromJson(result.notification) };
+  );
+  // A raw query's rows are untyped (the database type spans two drivers): the schema types them.
+  const [row] = functionResult.parse(rows);
+  if (!row) throw new Error("record_notification returned nothing");
+  return row.result;
 }
 
-/** The row as `to_jsonb` spells it: snake_case keys, timestamps as ISO strings. */
-interface NotificationJson {
-  id: string;
-  organization_id: string;
-  user_id: string;
-  ticket_id: string | null;
-  type: string;
-  count: number;
-  event_ids: string[];
-  data: Record<string, unknown>;
-  read_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+const timestamp = z.string().transform((value) => new Date(value));
 
-const fromJson = (row: NotificationJson): Notification => ({
-  id: row.id,
-  organizationId: row.organization_id,
-  userId: row.user_id,
-  ticketId: row.ticket_id,
-  type: row.type,
-  count: row.count,
-  eventIds: row.event_ids,
-  data: row.data,
-  readAt: row.read_at ? new Date(row.read_at) : null,
-  createdAt: new Date(row.created_at),
-  updatedAt: new Date(row.updated_at),
-});
+/** The function's jsonb, as `to_jsonb` spells a row (snake_case, ISO timestamps), mapped to the row type. */
+const functionResult = z.array(
+  z.object({
+    result: z.object({
+      fresh: z.boolean(),
+      notification: z
+        .object({
+          id: z.string(),
+          organization_id: z.string(),
+          user_id: z.string(),
+          ticket_id: z.string().nullable(),
+          type: z.string(),
+          count: z.number(),
+          event_ids: z.array(z.string()),
+          data: z.record(z.string(), z.unknown()),
+          read_at: timestamp.nullable(),
+          created_at: timestamp,
+          updated_at: timestamp,
+        })
+        .transform(
+          (row): Notification => ({
+            id: row.id,
+            organizationId: row.organization_id,
+            userId: row.user_id,
+            ticketId: row.ticket_id,
+            type: row.type,
+            count: row.count,
+            eventIds: row.event_ids,
+            data: row.data,
+            readAt: row.read_at,
+            createdAt: row.created_at,
+            updatedAt: row.updated_at,
+          }),
+        ),
+    }),
+  }),
+);
