@@ -74,15 +74,21 @@ describe("renderEmail: props are validated", () => {
 
   test("new-message takes 1 to 50 messages", async () => {
     const fixture = templateFixtures["new-message"];
-    const message = { authorName: "A", body: "b", createdAt: "2025-03-05T14:30:00.000Z", internal: false };
+    const message = (n: number) => ({
+      id: `message-${n}`,
+      authorName: "A",
+      body: "b",
+      createdAt: "2025-03-05T14:30:00.000Z",
+      internal: false,
+    });
     await expect(renderEmail("new-message", { ...fixture, messages: [] }, "en")).rejects.toBeInstanceOf(
       ZodError,
     );
-    const tooMany = Array.from({ length: 51 }, () => message);
+    const tooMany = Array.from({ length: 51 }, (_, n) => message(n));
     await expect(renderEmail("new-message", { ...fixture, messages: tooMany }, "en")).rejects.toBeInstanceOf(
       ZodError,
     );
-    const fifty = Array.from({ length: 50 }, () => message);
+    const fifty = Array.from({ length: 50 }, (_, n) => message(n));
     const email = await renderEmail("new-message", { ...fixture, messages: fifty }, "en");
     expect(email.subject).toStartWith("50 new messages");
   });

@@ -16,6 +16,8 @@ export const schema = z.object({
   messages: z
     .array(
       z.object({
+        /** The message's id: its key in the list. */
+        id: z.string().min(1),
         authorName: z.string().min(1),
         body: z.string(),
         createdAt: isoDateTime,
@@ -69,9 +71,8 @@ export function Email({ locale, ...props }: Props & { locale: Locale }) {
       <Title>{props.subject}</Title>
       <Greeting name={props.recipientName} locale={locale} />
       <Paragraph>{t.intro(props.messages.length, props.ticketNumber)}</Paragraph>
-      {props.messages.map((message, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: messages carry no id, and a one-shot server render never reorders
-        <Fragment key={index}>
+      {props.messages.map((message) => (
+        <Fragment key={message.id}>
           <Paragraph muted>
             <strong>{message.authorName}</strong> · {formatDateTime(message.createdAt, locale)}
             {message.internal && <strong> · {t.internal}</strong>}

@@ -32,12 +32,14 @@ export const templateFixtures: { [N in TemplateName]: TemplateProps<N> } = {
     ...ticket,
     messages: [
       {
+        id: "message-1",
         authorName: "Dana Customer",
         body: "Still burning.",
         createdAt: "2025-03-05T14:30:00.000Z",
         internal: false,
       },
       {
+        id: "message-2",
         authorName: "Sam Agent",
         body: "Fire brigade called.",
         createdAt: "2025-03-05T15:00:00.000Z",

@@ -35,6 +35,7 @@ export async function sendMessageEmail(
   if (!payload.messageIds) await job.updateData({ ...payload, messageIds });
   const messages = await ctx.db
     .select({
+      id: ticketMessages.id,
       authorName: users.name,
       body: ticketMessages.body,
       createdAt: ticketMessages.createdAt,
