@@ -58,12 +58,17 @@ export async function realtimeLatency(
     const sockets = await Promise.all(fixture.agents.map((agent) => connectSocket(url, agent.token)));
     const roles = { api: api.process.pid, worker: worker.process.pid, bench: process.pid };
     const sentAt = new Map<string, number>();
+    // A notification can arrive before its HTTP response (which is what names the message): keep
+    // its arrival time until the response comes, or the fastest events would be dropped.
+    const arrivedAt = new Map<string, number>();
     const latencies: number[] = [];
     for (const socket of sockets) {
       socket.socket.on("notification", (event) => {
         const messageId = event.data.messageId as string | undefined;
-        const started = messageId ? sentAt.get(messageId) : undefined;
-        if (started !== undefined) latencies.push(performance.now() - started);
+        if (!messageId) return;
+        const started = sentAt.get(messageId);
+        if (started === undefined) arrivedAt.set(messageId, performance.now());
+        else latencies.push(performance.now() - started);
       });
     }
     const runs: LatencyRun[] = [];
@@ -73,6 +78,7 @@ export async function realtimeLatency(
     for (const step of schedule) {
       latencies.length = 0;
       sentAt.clear();
+      arrivedAt.clear();
       const httpMs: number[] = [];
       const total = step.rate * step.seconds;
       const pending: Promise<void>[] = [];
@@ -96,7 +102,9 @@ export async function realtimeLatency(
             })
               .then((res) => res.json() as Promise<{ id: string }>)
               .then((message) => {
-                sentAt.set(message.id, t0);
+                const arrived = arrivedAt.get(message.id);
+                if (arrived === undefined) sentAt.set(message.id, t0);
+                else latencies.push(arrived - t0);
                 httpMs.push(performance.now() - t0);
               }),
           );

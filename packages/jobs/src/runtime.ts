@@ -1,14 +1,14 @@
 import type { Database, Executor } from "@helpdesk/db/client";
 import type { AfterCommit } from "@helpdesk/db/transaction";
 import { type ConnectionOptions, type Job, type JobsOptions, Queue } from "bullmq";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import Valkey from "iovalkey";
 import type { Logger } from "pino";
 import { closeValkey } from "./connection.ts";
 import type { Catalog, JobName, PayloadInput } from "./define.ts";
 import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
 import { addMetricSources } from "./metrics.ts";
-import { OutboxRelay } from "./outbox-relay.ts";
+import { type FreshRow, OutboxRelay } from "./outbox-relay.ts";
 import { createQueueConnection, type QueueClientKind } from "./queue-connection.ts";
 import { type QueueName, queueConfigs, queueNames } from "./queues.ts";
 
@@ -28,6 +28,13 @@ export interface JobRuntimeOptions<C extends Catalog> {
 export interface WriteScope {
   db: Executor;
   afterCommit?: AfterCommit;
+}
+
+/** An outbox row not yet written: see `JobRuntime.outboxEntry`. */
+export interface OutboxEntry {
+  row: FreshRow;
+  /** The insert, guarded by `when` (an SQL condition) if given. */
+  insert(when?: SQL): SQL;
 }
 
 /**
@@ -117,24 +124,49 @@ export class JobRuntime<C extends Catalog> {
     name: N,
     payload: PayloadInput<C, N>,
   ): Promise<string> {
+    const entry = this.outboxEntry(name, payload);
+    await scope.db.execute(entry.insert());
+    this.published(scope, entry);
+    return entry.row.id;
+  }
+
+  /**
+   * An outbox row as a statement to run, for a service that writes its data and the row in one SQL
+   * statement (a CTE: atomic without a transaction), with `when` saying whether the data was written.
+   * Once the statement has run, `published(scope, entry)` hands the row to the relay.
+   *
+   * Plain SQL into the table's columns (packages/db/src/schema/outbox-events.ts), with the id made
+   * here: in bench/, drizzle's insert builder cost ~50 µs and RETURNING ~30% of the client CPU of a
+   * one-insert transaction, and this runs in every ticket write. The payload goes as text cast to
+   * jsonb: Bun's client encodes a string bound straight to jsonb as a JSON string, and postgres.js
+   * refuses an object; both send text as it is. The row stays in memory for the relay's fast path,
+   * which adds it without reading it back.
+   */
+  outboxEntry<N extends JobName<C>>(name: N, payload: PayloadInput<C, N>): OutboxEntry {
     const definition = this.definition(name);
     const data = definition.schema.parse(payload);
-    // Plain SQL into the table's columns (packages/db/src/schema/outbox-events.ts), with the id made
-    // here: in bench/, drizzle's insert builder cost ~50 µs and RETURNING ~30% of the client CPU of
-    // a one-insert transaction, and this runs in every ticket write. The payload goes as text cast
-    // to jsonb: Bun's client encodes a string bound straight to jsonb as a JSON string, and
-    // postgres.js refuses an object; both send text as it is. The row stays in memory for the
-    // relay's fast path, which adds it without reading it back.
-    const id = Bun.randomUUIDv7();
-    const organizationId = organizationOfPayload(data) ?? null;
-    await scope.db.execute(
-      sql`insert into outbox_events (id, queue, job_name, payload, organization_id)
-          values (${id}, ${definition.queue}, ${name}, ${JSON.stringify(data)}::text::jsonb, ${organizationId})`,
-    );
-    const row = { id, queue: definition.queue, jobName: name, payload: data, organizationId };
-    if (scope.afterCommit) scope.afterCommit(() => this.relay.kick([row]));
-    else this.relay.kick([row]);
-    return id;
+    const row: FreshRow = {
+      id: Bun.randomUUIDv7(),
+      queue: definition.queue,
+      jobName: name,
+      payload: data,
+      organizationId: organizationOfPayload(data) ?? null,
+    };
+    return {
+      row,
+      insert: (when) =>
+        sql`insert into outbox_events (id, queue, job_name, payload, organization_id)
+            select ${row.id}::uuid, ${row.queue}, ${row.jobName}, ${JSON.stringify(data)}::text::jsonb,
+                   ${row.organizationId}::uuid
+            ${when ? sql`where ${when}` : sql``}`,
+    };
+  }
+
+  /** Hands a written outbox row to the relay: after the outermost commit, or now outside one. */
+  published(scope: WriteScope, entry: OutboxEntry): void {
+    const kick = () => this.relay.kick([entry.row]);
+    if (scope.afterCommit) scope.afterCommit(kick);
+    else kick();
   }
 
   private definition(name: string) {

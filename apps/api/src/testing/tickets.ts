@@ -25,6 +25,7 @@ export interface MessageBody {
   ticketId: string;
   body: string;
   internal: boolean;
+  createdAt: string;
   author: { id: string; name: string; role: string };
 }
 

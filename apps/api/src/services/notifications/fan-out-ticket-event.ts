@@ -1,8 +1,7 @@
-import { ticketFollowers, ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
-import { and, eq, inArray } from "drizzle-orm";
 import type { WorkerContext } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
+import { loadFanOutFacts } from "./load-fan-out-facts.ts";
 import { queueEmails } from "./queue-emails.ts";
 import { mentionedStaff, recipientsOf } from "./recipients.ts";
 import { recordNotification } from "./record-notification.ts";
@@ -16,11 +15,10 @@ import { toNotificationEvent } from "./to-notification-event.ts";
  */
 export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload) {
   const { eventId } = event;
-  const ticket = await ctx.db.query.tickets.findFirst({
-    where: and(eq(tickets.id, event.ticketId), eq(tickets.organizationId, event.organizationId)),
-  });
-  if (!ticket) throw new NotFoundError("Ticket");
-  ctx.realtime.ticketUpdated(ticket.organizationId, {
+  const facts = await loadFanOutFacts(ctx, event);
+  if (!facts) throw new NotFoundError("Ticket");
+  const { ticket, staff, message } = facts;
+  ctx.realtime.ticketUpdated(event.organizationId, {
     ticketId: ticket.id,
     number: ticket.number,
     subject: ticket.subject,
@@ -28,31 +26,10 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
     priority: ticket.priority,
     assigneeId: ticket.assigneeId,
     customerId: ticket.customerId,
-    updatedAt: ticket.updatedAt.toISOString(),
+    updatedAt: ticket.updatedAt,
     eventType: event.type,
   });
 
-  const [staff, followers, message] = await Promise.all([
-    ctx.db
-      .select({ id: users.id, name: users.name, email: users.email })
-      .from(users)
-      .where(
-        and(
-          eq(users.organizationId, ticket.organizationId),
-          eq(users.active, true),
-          inArray(users.role, ["agent", "admin"]),
-        ),
-      ),
-    ctx.db
-      .select({ userId: ticketFollowers.userId })
-      .from(ticketFollowers)
-      .where(eq(ticketFollowers.ticketId, ticket.id)),
-    event.messageId
-      ? ctx.db.query.ticketMessages.findFirst({
-          where: and(eq(ticketMessages.id, event.messageId), eq(ticketMessages.ticketId, ticket.id)),
-        })
-      : Promise.resolve(undefined),
-  ]);
   const staffIds = new Set(staff.map((member) => member.id));
   const recipients = recipientsOf({
     type: event.type,
@@ -60,12 +37,14 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
     ticket,
     staffIds: [...staffIds],
     // A follower who has since been deactivated or demoted hears nothing.
-    followerIds: followers.map((f) => f.userId).filter((id) => staffIds.has(id)),
-    message: message && {
-      authorId: message.authorId,
-      internal: message.internal,
-      mentionedIds: message.internal ? mentionedStaff(message.body, staff) : [],
-    },
+    followerIds: facts.followers.filter((id) => staffIds.has(id)),
+    message: message
+      ? {
+          authorId: message.authorId,
+          internal: message.internal,
+          mentionedIds: message.internal ? mentionedStaff(message.body, staff) : [],
+        }
+      : undefined,
     toStatus: event.toStatus,
     assigneeId: event.assigneeId,
   });
@@ -81,7 +60,7 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
     recipients.map(async (recipient) => {
       if (!recipient.inApp) return false;
       const { notification, fresh } = await recordNotification(ctx, {
-        organizationId: ticket.organizationId,
+        organizationId: event.organizationId,
         userId: recipient.userId,
         ticketId: ticket.id,
         type: event.type,
@@ -92,6 +71,6 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
       return fresh;
     }),
   );
-  const emailed = await queueEmails(ctx, event, eventId, recipients);
+  const emailed = await queueEmails(ctx, event, eventId, recipients, facts.emailChoices);
   return { notified: recorded.filter(Boolean).length, emailed };
 }

@@ -1,8 +1,8 @@
-import { notificationPreferences } from "@helpdesk/db/schema";
+import { notificationPreferences, type UserRole } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext, SystemContext } from "../../context.ts";
+import type { ServiceContext } from "../../context.ts";
 import { emailByDefault, type NotificationType, notificationTypes } from "./types.ts";
 
 export const updatePreferencesInput = z.object({
@@ -47,27 +47,7 @@ export async function updatePreferences(ctx: ServiceContext, input: z.output<typ
   return getPreferences(ctx);
 }
 
-/** Of these users, the ones who want `type` by e-mail (their choice, else the default for their role). */
-export async function wantEmail(
-  ctx: SystemContext,
-  type: NotificationType,
-  recipients: readonly { userId: string; role: "customer" | "agent" | "admin" }[],
-): Promise<Set<string>> {
-  if (recipients.length === 0) return new Set();
-  const rows = await ctx.db
-    .select({ userId: notificationPreferences.userId, email: notificationPreferences.email })
-    .from(notificationPreferences)
-    .where(
-      and(
-        eq(notificationPreferences.type, type),
-        inArray(
-          notificationPreferences.userId,
-          recipients.map((r) => r.userId),
-        ),
-      ),
-    );
-  const chosen = new Map(rows.map((row) => [row.userId, row.email]));
-  return new Set(
-    recipients.filter((r) => chosen.get(r.userId) ?? emailByDefault(type, r.role)).map((r) => r.userId),
-  );
+/** Whether a user wants this type by e-mail: their choice if they made one, else their role's default. */
+export function wantsEmail(type: NotificationType, role: UserRole, choice: boolean | undefined): boolean {
+  return choice ?? emailByDefault(type, role);
 }

@@ -1,11 +1,12 @@
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
 import type { WorkerContext } from "../../context.ts";
 import { queueMessageEmail } from "../email/queue-message-email.ts";
-import { wantEmail } from "./preferences.ts";
+import { wantsEmail } from "./preferences.ts";
 import type { Recipient } from "./recipients.ts";
 
 /**
- * Enqueues the e-mails an event causes, for the recipients whose preferences want them.
+ * Enqueues the e-mails an event causes, for the recipients whose preferences want them
+ * (`emailChoices`: their choice for this event type, by user id, where they made one).
  * - New messages are debounced per (ticket, recipient): each one pushes the e-mail back to
  *   `debounceMs` after it, but never past `maxWaitMs` after the first of the burst. BullMQ
  *   deduplication with `reschedule` keeps one delayed job per pair; `keepLastIfActive` queues one
@@ -19,13 +20,11 @@ export async function queueEmails(
   event: TicketEventPayload,
   eventId: string,
   recipients: readonly Recipient[],
+  emailChoices: ReadonlyMap<string, boolean>,
 ): Promise<number> {
-  const wanting = await wantEmail(
-    ctx,
-    event.type,
-    recipients.map((r) => ({ userId: r.userId, role: r.audience === "customer" ? "customer" : "agent" })),
+  const chosen = recipients.filter((r) =>
+    wantsEmail(event.type, r.audience === "customer" ? "customer" : "agent", emailChoices.get(r.userId)),
   );
-  const chosen = recipients.filter((r) => wanting.has(r.userId));
   for (const recipient of chosen) {
     if (event.type === "message.added") {
       await queueMessageEmail(ctx, {
