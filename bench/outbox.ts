@@ -12,7 +12,18 @@ import type { subsystem } from "./variants.ts";
  */
 export async function outboxThroughput(
   variant: ReturnType<typeof subsystem>,
-  options: { events: number; writers: number; prefix: string; databaseUrl: string },
+  options: {
+    events: number;
+    writers: number;
+    prefix: string;
+    databaseUrl: string;
+    /**
+     * How each event is written: in a transaction of its own (BEGIN, INSERT, COMMIT), as ticket
+     * creation and updates write theirs, or as one autocommitted statement, as a reply writes its
+     * ticket update, message and outbox row (apps/api/src/services/messages/add-message.ts).
+     */
+    write: "transaction" | "statement";
+  },
 ) {
   const { runtime } = variant;
   const worker = spawn(
@@ -38,7 +49,8 @@ export async function outboxThroughput(
     Array.from({ length: options.writers }, async () => {
       while (next < options.events) {
         const n = next++;
-        await withTransaction({ db: runtime.db }, (tx) => runtime.publish(tx, "bench.noop", { n }));
+        if (options.write === "statement") await runtime.publish({ db: runtime.db }, "bench.noop", { n });
+        else await withTransaction({ db: runtime.db }, (tx) => runtime.publish(tx, "bench.noop", { n }));
       }
     }),
   );
