@@ -32,6 +32,11 @@ export type Payload<C extends Catalog, N extends JobName<C>> = z.output<C[N]["sc
 export interface JobRun {
   job: Job;
   log: Logger;
+  /**
+   * Puts the job back to run again at `timestamp` (ms), without using an attempt: the handler
+   * returns what this throws (`throw await run.delayUntil(t)`), which BullMQ reads as "delayed".
+   */
+  delayUntil(timestamp: number): Promise<Error>;
 }
 
 /** One handler per job of the catalog; a missing or extra one is a compile error. */

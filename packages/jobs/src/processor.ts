@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError } from "bullmq";
+import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { Catalog, JobHandlers, JobRun } from "./define.ts";
@@ -27,7 +27,7 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
     durationFailed: jobDuration.labels(queue, name, "failed"),
   }));
 
-  return async (job: Job): Promise<unknown> => {
+  return async (job: Job, token?: string): Promise<unknown> => {
     const fields = {
       jobId: job.id,
       attempt: job.attemptsMade + 1,
@@ -55,6 +55,10 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
         child ??= baseLog.child(bindings());
         return child;
       },
+      async delayUntil(timestamp) {
+        await job.moveToDelayed(timestamp, token);
+        return new DelayedError();
+      },
     };
     const started = performance.now();
     // Debug, not info: at info a start line per job cost ~10% of no-op throughput (bench/), and the
@@ -69,8 +73,10 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
       return result;
     } catch (error) {
       const seconds = (performance.now() - started) / 1000;
-      // A rate-limit signal is not a failure: the job goes back to wait without using an attempt.
-      if (!(error instanceof Error && error.name === "RateLimitError")) {
+      // A rate-limit or delay signal is not a failure: the job goes back without using an attempt.
+      if (error instanceof DelayedError) {
+        shared.lines.debug(fields, "job delayed");
+      } else if (!(error instanceof Error && error.name === "RateLimitError")) {
         baseLog.warn({ ...bindings(), err: error, durationMs: Math.round(seconds * 1000) }, "job failed");
         shared.durationFailed.observe(seconds);
         shared.failed.inc();

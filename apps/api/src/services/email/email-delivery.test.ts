@@ -183,16 +183,32 @@ describe("debounced message e-mails", () => {
   test("three replies in a burst become one e-mail listing all three", async () => {
     const org = await createTestOrg(server.db);
     const ticket = await assignedToAgent(org);
-    for (const body of ["first reply", "second reply", "third reply"]) {
-      await server.request("POST", `/api/v1/tickets/${ticket.id}/messages`, {
+    const reply = (body: string) =>
+      server.request("POST", `/api/v1/tickets/${ticket.id}/messages`, {
         token: org.customer.token,
         body: { body },
       });
-    }
+    await reply("first reply");
+    // The e-mail is pending (queued by the first reply's fan-out) before the rest of the burst.
+    const queue = server.jobs.queue("email");
+    await waitFor("the pending message e-mail", () =>
+      queue.getDeduplicationJobId(`ticket-messages:${ticket.id}:${org.agent.id}`),
+    );
+    // Not waiting for a job: the rest of the burst must land well inside the pending e-mail's
+    // window (1.5 s here), or it would come due after them anyway and have nothing to wait for.
+    await Bun.sleep(500);
+    await reply("second reply");
+    await reply("third reply");
     await waitFor("the message e-mail", () => deliveredTo(org.agent.email).length === 2, {
       timeoutMs: 15_000,
     });
     await burstSettled(ticket.id, org.agent.id);
+    // Queued by the first reply, it came due while the later ones were still fresh, and waited.
+    const [sent] = (await queue.getJobs(["completed"])).filter(
+      (job) => job.name === "email.ticket-messages" && job.data.ticketId === ticket.id,
+    );
+    const { logs } = await queue.getJobLogs(sent?.id ?? "");
+    expect(logs.some((line) => line.startsWith("the ticket is not quiet yet"))).toBe(true);
     const mails = deliveredTo(org.agent.email);
     expect(mails).toHaveLength(2);
     const digest = mails[1];
