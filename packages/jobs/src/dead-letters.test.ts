@@ -50,6 +50,19 @@ afterAll(async () => {
   await database.close();
 });
 
+test("a job that puts itself back is not failing: it runs again, uses no attempt, leaves no dead letter", async () => {
+  const { runtime } = startJobs();
+  // One attempt only: were a delay counted as a failure, the first would be final.
+  const job = await runtime.enqueue("test.wait", { organizationId, times: 2 });
+  const done = await waitFor("the job to complete", async () => {
+    const current = await runtime.queue("ticket-actions").getJob(job.id ?? "");
+    return (await current?.isCompleted()) ? current : undefined;
+  });
+  expect(done.returnvalue).toEqual({ runs: 3 });
+  expect(done.attemptsMade).toBe(1);
+  expect(await deadLettersOf(job.id ?? "")).toEqual([]);
+});
+
 describe("final failures become exactly one dead letter", () => {
   test("an invalid payload fails once, without retries, into one dead letter", async () => {
     const { runtime } = startJobs();

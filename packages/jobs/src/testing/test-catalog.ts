@@ -24,6 +24,12 @@ export const testCatalog = {
     schema: z.object({ organizationId: z.uuid().optional() }),
     options: { attempts: 1 },
   }),
+  /** Puts itself back `times` times (run.delayUntil), then completes: waiting is not failing. */
+  "test.wait": defineJob({
+    queue: "ticket-actions",
+    schema: z.object({ organizationId: z.uuid().optional(), times: z.number().int() }),
+    options: { attempts: 1 },
+  }),
 };
 
 export type TestCatalog = typeof testCatalog;
@@ -39,6 +45,11 @@ export function testHandlers(valkey: ValkeyConnection, prefix: string): JobHandl
       const tries = await valkey.incr(key(`tries:${job.id}`));
       if (tries <= failures) throw new Error(`planned failure ${tries} of ${failures}`);
       return { tries };
+    },
+    "test.wait": async ({ times }, { job, delayUntil }) => {
+      const runs = await valkey.incr(key(`runs:${job.id}`));
+      if (runs <= times) throw await delayUntil(Date.now() + 10);
+      return { runs };
     },
     "test.block": async (_payload, { job, log }) => {
       await valkey.rpush(key("started"), `${job.id}:${process.pid}`);
