@@ -1,6 +1,6 @@
 /**
  * `bun bench/outbox-only.ts [events]`: just the outbox figures, an event per transaction and an
- * event per statement (the full run is `bun run bench`).
+ * event per autocommitted statement (bench/outbox.ts; the full run is `bun run bench`).
  */
 import { migrateDatabase } from "@helpdesk/db/migrate";
 import { outboxThroughput } from "./outbox.ts";

@@ -18,9 +18,10 @@ export async function outboxThroughput(
     prefix: string;
     databaseUrl: string;
     /**
-     * How each event is written: in a transaction of its own (BEGIN, INSERT, COMMIT), as ticket
-     * creation and updates write theirs, or as one autocommitted statement, as a reply writes its
-     * ticket update, message and outbox row (apps/api/src/services/messages/add-message.ts).
+     * How each event is written: in a transaction of its own (BEGIN, INSERT, COMMIT), the shape of
+     * ticket creation and updates, or as one autocommitted statement, the shape of a reply (whose
+     * one statement also updates the ticket and inserts the message:
+     * apps/api/src/services/messages/add-message.ts). Only the outbox row is written here.
      */
     write: "transaction" | "statement";
   },

@@ -63,7 +63,8 @@ export async function realtimeLatency(
     const roles = { api: api.process.pid, worker: worker.process.pid, bench: process.pid };
     const sentAt = new Map<string, number>();
     // A notification can arrive before its HTTP response (which is what names the message): keep
-    // its arrival time until the response comes, or the fastest events would be dropped.
+    // its arrival time until the response comes, or the fastest events would be dropped. One
+    // arrival per message: each reply notifies one socket, its ticket's assignee (the fixture).
     const arrivedAt = new Map<string, number>();
     const latencies: number[] = [];
     for (const socket of sockets) {

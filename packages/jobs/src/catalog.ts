@@ -46,6 +46,15 @@ export const emailKinds = ["ticket.created", "ticket.assigned", "ticket.status_c
 export const jobCatalog = {
   /** Fan a ticket event out to the people who should hear of it. */
   "ticket.event": defineJob({ queue: "ticket-notifications", schema: ticketEventPayload }),
+  /**
+   * Waits until the ticket has been quiet for the debounce window, then queues the recipient's
+   * `email.ticket-messages` (services/email/queue-message-email.ts). On this queue, not `email`, so
+   * its waits never spend the e-mail rate limit.
+   */
+  "ticket.message-email-wait": defineJob({
+    queue: "ticket-notifications",
+    schema: tenant.extend({ recipientId: z.uuid(), ticketId: z.uuid() }),
+  }),
 
   /** E-mails one recipient about one event, at once (confirmations, assignments, status changes, SLA). */
   "email.notify": defineJob({
@@ -63,8 +72,8 @@ export const jobCatalog = {
     }),
   }),
   /**
-   * E-mails one recipient the ticket's messages that are new to them, once the ticket has been
-   * quiet for the debounce window: a burst of replies is one e-mail (services/notifications/queue-emails.ts).
+   * E-mails one recipient the ticket's messages that are new to them: queued once the ticket has
+   * been quiet for the debounce window, so a burst of replies is one e-mail.
    */
   "email.ticket-messages": defineJob({
     queue: "email",

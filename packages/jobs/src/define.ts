@@ -34,7 +34,7 @@ export interface JobRun {
   log: Logger;
   /**
    * Puts the job back to run again at `timestamp` (ms), without using an attempt: the handler
-   * returns what this throws (`throw await run.delayUntil(t)`), which BullMQ reads as "delayed".
+   * throws what this returns (`throw await run.delayUntil(t)`), which BullMQ reads as "delayed".
    */
   delayUntil(timestamp: number): Promise<Error>;
 }

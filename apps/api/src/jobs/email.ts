@@ -14,8 +14,8 @@ export const emailHandlers = (
 ): Pick<Handlers, "email.notify" | "email.ticket-messages"> => ({
   "email.notify": (payload, { job, log }) =>
     withProviderErrors(ctx, () => sendNotificationEmail({ ...ctx, log }, payload, job)),
-  "email.ticket-messages": (payload, run) =>
-    withProviderErrors(ctx, () => sendMessageEmail({ ...ctx, log: run.log }, payload, run)),
+  "email.ticket-messages": (payload, { job, log }) =>
+    withProviderErrors(ctx, () => sendMessageEmail({ ...ctx, log }, payload, job)),
 });
 
 /**

@@ -170,13 +170,19 @@ describe("debounced message e-mails", () => {
     return ticket;
   }
 
-  /** No e-mail for this pair is pending any more: the debounced job has run and nothing follows it. */
+  const waits = () => server.jobs.queue("ticket-notifications");
+  const pendingWait = (ticketId: string, recipientId: string) =>
+    waits().getDeduplicationJobId(`ticket-messages:${ticketId}:${recipientId}`);
+
+  /** Nothing for this pair is pending any more: the wait and the e-mail have run, nothing follows. */
   async function burstSettled(ticketId: string, recipientId: string) {
-    const queue = server.jobs.queue("email");
     await waitFor("the debounced e-mail to be sent", async () => {
-      const pending = await queue.getDeduplicationJobId(`ticket-messages:${ticketId}:${recipientId}`);
-      const open = await queue.getJobs(["waiting", "delayed", "active"]);
-      return !pending && !open.some((job) => job.data.ticketId === ticketId);
+      if (await pendingWait(ticketId, recipientId)) return false;
+      const open = [
+        ...(await waits().getJobs(["waiting", "delayed", "active"])),
+        ...(await server.jobs.queue("email").getJobs(["waiting", "delayed", "active"])),
+      ];
+      return !open.some((job) => job.data.ticketId === ticketId);
     });
   }
 
@@ -189,25 +195,17 @@ describe("debounced message e-mails", () => {
         body: { body },
       });
     await reply("first reply");
-    // The e-mail is pending (queued by the first reply's fan-out) before the rest of the burst.
-    const queue = server.jobs.queue("email");
-    await waitFor("the pending message e-mail", () =>
-      queue.getDeduplicationJobId(`ticket-messages:${ticket.id}:${org.agent.id}`),
-    );
-    // Not waiting for a job: the rest of the burst must land well inside the pending e-mail's
-    // window (1.5 s here), or it would come due after them anyway and have nothing to wait for.
-    await Bun.sleep(500);
+    // The first reply's fan-out queues the wait; the rest of the burst finds it pending.
+    const waitId = await waitFor("the pending wait", () => pendingWait(ticket.id, org.agent.id));
     await reply("second reply");
     await reply("third reply");
+    // Due now rather than in 1.5 s: it finds the third reply fresh, so it must wait on.
+    await (await waits().getJob(waitId))?.promote();
     await waitFor("the message e-mail", () => deliveredTo(org.agent.email).length === 2, {
       timeoutMs: 15_000,
     });
     await burstSettled(ticket.id, org.agent.id);
-    // Queued by the first reply, it came due while the later ones were still fresh, and waited.
-    const [sent] = (await queue.getJobs(["completed"])).filter(
-      (job) => job.name === "email.ticket-messages" && job.data.ticketId === ticket.id,
-    );
-    const { logs } = await queue.getJobLogs(sent?.id ?? "");
+    const { logs } = await waits().getJobLogs(waitId);
     expect(logs.some((line) => line.startsWith("the ticket is not quiet yet"))).toBe(true);
     const mails = deliveredTo(org.agent.email);
     expect(mails).toHaveLength(2);
@@ -240,10 +238,15 @@ describe("debounced message e-mails", () => {
       const jobs = await server.jobs.queue("ticket-notifications").getJobs(["waiting", "active"]);
       return !jobs.some((job) => job.data.ticketId === ticket.id);
     });
-    const emailJobs = await server.jobs.queue("email").getJobs(["waiting", "delayed", "active", "completed"]);
-    expect(
-      emailJobs.filter((job) => job.name === "email.ticket-messages" && job.data.ticketId === ticket.id),
-    ).toEqual([]);
+    const states = ["waiting", "delayed", "active", "completed"] as const;
+    const jobs = [
+      ...(await server.jobs.queue("email").getJobs([...states])),
+      ...(await waits().getJobs([...states])),
+    ];
+    const messageEmails = ["email.ticket-messages", "ticket.message-email-wait"];
+    expect(jobs.filter((job) => messageEmails.includes(job.name) && job.data.ticketId === ticket.id)).toEqual(
+      [],
+    );
     expect(deliveredTo(org.agent.email)).toHaveLength(1); // the assignment e-mail only
   });
 });

@@ -1,13 +1,14 @@
 import { messageEmailCursors, ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
-import type { JobRun, Payload } from "@helpdesk/jobs/define";
-import { and, asc, desc, eq, gt, inArray, max, ne, type SQL, sql } from "drizzle-orm";
+import type { Payload } from "@helpdesk/jobs/define";
+import type { Job } from "bullmq";
+import { and, asc, desc, eq, gt, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { WorkerContext } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
 import { links } from "./links.ts";
 import { loadRecipient } from "./load-recipient.ts";
-import { messageEmailDueAt, queueMessageEmail } from "./queue-message-email.ts";
+import { queueMessageEmail } from "./queue-message-email.ts";
 
 const MAX_LISTED = 50;
 
@@ -15,34 +16,20 @@ const MAX_LISTED = 50;
  * One e-mail listing the ticket's messages that are new to the recipient: written by someone
  * else, after the last message they were e-mailed and after their own last message (they saw the
  * conversation when they wrote). Customers never see internal notes. Nothing new → nothing sent.
- * While the ticket is not yet quiet the job waits on; then the first attempt records its list in the
- * job, so a retry sends the very same e-mail.
+ * Queued once the ticket is quiet (queue-message-email.ts). The first attempt records its list in
+ * the job, so a retry sends the very same e-mail.
  */
 export async function sendMessageEmail(
   ctx: WorkerContext,
   payload: Payload<ProductCatalog, "email.ticket-messages">,
-  run: Pick<JobRun, "job" | "delayUntil">,
+  job: Job,
 ) {
-  const { job } = run;
   const recipient = await loadRecipient(ctx, payload.organizationId, payload.recipientId);
   if (!recipient) return { skipped: "recipient is no longer an active member" };
   const ticket = await ctx.db.query.tickets.findFirst({
     where: and(eq(tickets.id, payload.ticketId), eq(tickets.organizationId, payload.organizationId)),
   });
   if (!ticket) throw new NotFoundError("Ticket");
-
-  // Debounce: a burst still going on waits (queue-message-email.ts). A retry has its list already.
-  if (!payload.messageIds) {
-    const [latest] = await ctx.db
-      .select({ at: max(ticketMessages.createdAt) })
-      .from(ticketMessages)
-      .where(and(...visibleTo(ticket.id, recipient)));
-    const due = messageEmailDueAt(latest?.at?.getTime(), job.timestamp, ctx.email);
-    if (due > Date.now()) {
-      await job.log(`the ticket is not quiet yet: waiting until ${new Date(due).toISOString()}`);
-      throw await run.delayUntil(due);
-    }
-  }
 
   const messageIds = payload.messageIds ?? (await newMessageIds(ctx, ticket.id, recipient));
   if (messageIds.length === 0) return { skipped: "no new messages for this recipient" };

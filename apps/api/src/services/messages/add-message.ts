@@ -21,10 +21,13 @@ export const addMessageInput = z.object({
  */
 export async function addMessage(
   ctx: ServiceContext,
-  ticketId: string,
+  requestedId: string,
   input: z.output<typeof addMessageInput>,
 ) {
   const { actor } = ctx;
+  // As the database spells it: the event, and the e-mail deduplication ids derived from it, must
+  // name the ticket the same way whatever case the URL used.
+  const ticketId = requestedId.toLowerCase();
   const staff = isStaff(actor);
   if (input.internal && !staff) throw new ForbiddenError("Only agents can write internal notes");
   const messageId = Bun.randomUUIDv7();

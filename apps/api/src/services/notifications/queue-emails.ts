@@ -7,11 +7,10 @@ import type { Recipient } from "./recipients.ts";
 /**
  * Enqueues the e-mails an event causes, for the recipients whose preferences want them
  * (`emailChoices`: their choice for this event type, by user id, where they made one).
- * - New messages are debounced per (ticket, recipient): each one pushes the e-mail back to
- *   `debounceMs` after it, but never past `maxWaitMs` after the first of the burst. BullMQ
- *   deduplication with `reschedule` keeps one delayed job per pair; `keepLastIfActive` queues one
- *   follow-up if a message arrives while the e-mail is being sent. What the e-mail lists is decided
- *   when it is sent (everything new to the recipient), so fan-outs running out of order lose nothing.
+ * - New messages are debounced per (ticket, recipient): the e-mail goes once the ticket has been
+ *   quiet for `debounceMs`, but never later than `maxWaitMs` after the burst began
+ *   (services/email/queue-message-email.ts). What the e-mail lists is decided when it is sent
+ *   (everything new to the recipient), so fan-outs running out of order lose nothing.
  * - Everything else is e-mailed at once, under a job id derived from the event and recipient, so a
  *   redelivered fan-out never sends twice.
  */

@@ -21,7 +21,7 @@ export interface NotificationInput {
  * collapse into one row with a count (and the row becomes unread again). An event the user already
  * has (a redelivered or retried job) changes nothing: returns `{ fresh: false }`.
  *
- * The work is the SQL function `record_notification` (packages/db/migrations/0008): an advisory
+ * The work is the SQL function `record_notification` (packages/db/migrations/0009): an advisory
  * lock per (user, ticket, type), the "already has it" check, then collapse or insert. Sent as
  * statements from here it took six round trips (BEGIN, lock, two reads, write, COMMIT); at one
  * round trip the fan-out's PostgreSQL time per recipient drops by most of that (bench/realtime.ts).

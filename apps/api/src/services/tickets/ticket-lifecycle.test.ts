@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { type TicketStatus, ticketStatuses } from "@helpdesk/db/schema";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { type TicketBody, ticketInStatus } from "../../testing/tickets.ts";
@@ -151,14 +153,36 @@ describe("replies", () => {
     expect(await reload(ticket)).toMatchObject({ status: "new", firstResponseAt: null });
   });
 
-  test("replying on a closed ticket → 409, and no message is added", async () => {
-    const ticket = await ticketInStatus(server, org, "closed");
+  test("a refused reply (closed → 409, another customer's → 404) adds no message and publishes no event", async () => {
+    const closed = await ticketInStatus(server, org, "closed");
     for (const user of [org.agent, org.customer]) {
-      const res = await reply(ticket, user.token, "Hello?");
+      const res = await reply(closed, user.token, "Hello?");
       expect(res.status).toBe(409);
     }
-    const after = await server.request("GET", `/api/v1/tickets/${ticket.id}`, { token: org.agent.token });
-    expect(after.body.messages).toHaveLength(1);
+    const others = await ticketInStatus(server, org, "open");
+    expect((await reply(others, org.customer2.token, "Let me in")).status).toBe(404);
+    for (const ticket of [closed, others]) {
+      const after = await server.request("GET", `/api/v1/tickets/${ticket.id}`, { token: org.agent.token });
+      expect(after.body.messages).toHaveLength(1);
+      // The event would be an outbox row until relayed, then a job: neither exists.
+      const rows = await server.db.execute(
+        sql`select 1 from outbox_events where payload->>'ticketId' = ${ticket.id} and payload->>'type' = 'message.added'`,
+      );
+      expect(z.array(z.unknown()).parse(rows)).toEqual([]); // raw rows are untyped: read through a schema
+      const jobs = await server.jobs
+        .queue("ticket-notifications")
+        .getJobs(["waiting", "active", "completed", "failed"]);
+      expect(
+        jobs.filter((job) => job.data.ticketId === ticket.id && job.data.type === "message.added"),
+      ).toEqual([]);
+    }
+  });
+
+  test("a ticket id in upper case names the same ticket, and the reply names it as stored", async () => {
+    const ticket = await ticketInStatus(server, org, "open");
+    const res = await reply({ ...ticket, id: ticket.id.toUpperCase() }, org.customer.token, "Shouting id");
+    expect(res.status).toBe(201);
+    expect(res.body.ticketId).toBe(ticket.id);
   });
 
   test("a customer can't write an internal note → 403", async () => {
