@@ -5,7 +5,7 @@ import { logger } from "../../logger.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
-import { type NotificationInput, recordNotification } from "./record-notification.ts";
+import { KEEP_EVENT_IDS, type NotificationInput, recordNotification } from "./record-notification.ts";
 
 let server: TestServer;
 let org: TestOrg;
@@ -71,9 +71,9 @@ test("another type, or the same type after the window, starts a new row", async 
   expect(later.notification.count).toBe(1);
 });
 
-test("a collapsed row becomes unread again and keeps only its latest 100 event ids", async () => {
+test("a collapsed row becomes unread again and keeps only its latest event ids", async () => {
   const ticket = await openTicket(server, org);
-  const events = Array.from({ length: 105 }, () => eventFor(ticket.id));
+  const events = Array.from({ length: KEEP_EVENT_IDS + 5 }, () => eventFor(ticket.id));
   for (const event of events.slice(0, 5)) await recordNotification(context(), event);
   const [read] = await rowsOf(ticket.id);
   await server.db
@@ -82,7 +82,7 @@ test("a collapsed row becomes unread again and keeps only its latest 100 event i
     .where(eq(notifications.id, read?.id ?? ""));
   for (const event of events.slice(5)) await recordNotification(context(), event);
   const [row] = await rowsOf(ticket.id);
-  expect(row?.count).toBe(105);
+  expect(row?.count).toBe(KEEP_EVENT_IDS + 5);
   expect(row?.readAt).toBeNull();
   expect(row?.eventIds).toEqual(events.slice(5).map((event) => event.eventId));
   expect(row?.updatedAt.getTime()).toBeGreaterThan(row?.createdAt.getTime() ?? 0);
