@@ -82,6 +82,27 @@ test("the fast path adds the rows it is kicked with and deletes them, leaving ol
   }
 });
 
+test("an outbox entry in a service's own statement: a false guard writes nothing, a true one is relayed once published", async () => {
+  const composed = newRuntime("relay-entry");
+  try {
+    const skipped = composed.outboxEntry("test.echo", { value: "not written" });
+    await database.db.execute(skipped.insert(sql`false`));
+    const written = composed.outboxEntry("test.echo", { value: "written" });
+    await database.db.execute(sql`with data as (select 1) ${written.insert(sql`exists (select from data)`)}`);
+    composed.published({ db: database.db }, written);
+    await composed.relay.idle();
+    const ids = [skipped.row.id, written.row.id];
+    expect(await database.db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids))).toEqual([]);
+    expect(await composed.queue("ticket-actions").getJob(skipped.row.id)).toBeUndefined();
+    expect((await composed.queue("ticket-actions").getJob(written.row.id))?.data).toEqual({
+      value: "written",
+    });
+  } finally {
+    for (const queue of composed.allQueues()) await queue.obliterate({ force: true });
+    await composed.close();
+  }
+});
+
 test("a retry takes only the rows it is given; the sweep takes rows past the grace period, never younger", async () => {
   await runtime.relay.stop();
   const mine = await runtime.publish({ db: database.db }, "test.echo", { value: "mine" });

@@ -178,6 +178,34 @@ describe("replies", () => {
     }
   });
 
+  test("a reply racing the close either lands before it or is refused: never a message on a closed ticket", async () => {
+    const tickets = await Promise.all(Array.from({ length: 10 }, () => ticketInStatus(server, org, "open")));
+    const outcomes = await Promise.all(
+      tickets.map(async (ticket) => {
+        const [replied, closed] = await Promise.all([
+          reply(ticket, org.customer.token, "one more thing"),
+          server.request("PATCH", `/api/v1/tickets/${ticket.id}`, {
+            token: org.agent.token,
+            body: { status: "closed" },
+          }),
+        ]);
+        expect(closed.status).toBe(200);
+        const after = await server.request("GET", `/api/v1/tickets/${ticket.id}`, { token: org.agent.token });
+        const added = after.body.messages.filter((m: { body: string }) => m.body === "one more thing");
+        if (replied.status === 201) {
+          // It got the row lock first: written before the close, which then closed it.
+          expect(added).toHaveLength(1);
+          expect(Date.parse(added[0].createdAt)).toBeLessThanOrEqual(Date.parse(after.body.closedAt));
+        } else {
+          expect(replied.status).toBe(409);
+          expect(added).toEqual([]);
+        }
+        return replied.status;
+      }),
+    );
+    expect(outcomes.every((status) => status === 201 || status === 409)).toBe(true);
+  });
+
   test("a ticket id in upper case names the same ticket, and the reply names it as stored", async () => {
     const ticket = await ticketInStatus(server, org, "open");
     const res = await reply({ ...ticket, id: ticket.id.toUpperCase() }, org.customer.token, "Shouting id");
