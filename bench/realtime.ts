@@ -1,8 +1,10 @@
 /**
  * Event → socket latency: customers reply to tickets over HTTP at a steady rate; each reply goes
- * through the outbox, the relay, the fan-out job in a worker process and the Valkey adapter to the
- * assignee's socket on the API process. Latency is from sending the reply to receiving its
- * `notification` event. Production shape: one API process (WORKERS=off) and one worker process.
+ * through the outbox, the relay, the fan-out job and the Valkey adapter to the assignee's socket on
+ * the API process. Latency is from sending the reply to receiving its `notification` event.
+ * Two shapes of deployment (docs/deployment.md):
+ * - `split`: one API process (WORKERS=off) and one worker process (`bun run start:worker`);
+ * - `single`: one process serving HTTP and running the workers, `bun run start`'s default.
  */
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
@@ -32,8 +34,9 @@ export interface LatencyRun {
 export async function realtimeLatency(
   databaseUrl: string,
   steps: { rate: number; seconds: number }[],
-  warmupSeconds = 10,
+  options: { shape: "split" | "single"; warmupSeconds?: number } = { shape: "split" },
 ) {
+  const warmupSeconds = options.warmupSeconds ?? 10;
   const prefix = `bench-rt-${crypto.randomUUID().slice(0, 6)}`;
   const port = await freePort();
   const level = process.env.BENCH_LOG_LEVEL ?? "info";
@@ -41,11 +44,11 @@ export async function realtimeLatency(
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: prefix,
     PORT: String(port),
-    WORKERS: "off",
+    WORKERS: options.shape === "split" ? "off" : "on",
     LOG_LEVEL: level,
   };
   const api = startAppProcess("server.ts", shared);
-  const worker = startAppProcess("worker.ts", shared);
+  const worker = options.shape === "split" ? startAppProcess("worker.ts", shared) : undefined;
   const database = createDatabase(databaseUrl, { max: 4 });
   const probe = new Queue("ticket-notifications", {
     connection: createValkeyConnection(VALKEY_URL, { name: "bench-probe", maxRetriesPerRequest: null }),
@@ -60,7 +63,7 @@ export async function realtimeLatency(
     await database.db.execute(sql`vacuum analyze outbox_events, notifications, tickets`);
     const fixture = await createFixture(database.db);
     const sockets = await Promise.all(fixture.agents.map((agent) => connectSocket(url, agent.token)));
-    const roles = { api: api.process.pid, worker: worker.process.pid, bench: process.pid };
+    const roles = { api: api.process.pid, worker: worker?.process.pid, bench: process.pid };
     const sentAt = new Map<string, number>();
     // A notification can arrive before its HTTP response (which is what names the message): keep
     // its arrival time until the response comes, or the fastest events would be dropped. One
@@ -151,7 +154,7 @@ export async function realtimeLatency(
     for (const socket of sockets) socket.close();
     return runs;
   } finally {
-    await Promise.all([api.stop(), worker.stop()]);
+    await Promise.all([api.stop(), worker?.stop()]);
     await probe.close();
     await database.close();
   }
