@@ -156,6 +156,12 @@ export async function realtimeLatency(
   } finally {
     await Promise.all([api.stop(), worker?.stop()]);
     await probe.close();
+    // Every run has a prefix of its own: leave none of its jobs behind in the shared Valkey.
+    const valkey = createValkeyConnection(VALKEY_URL, { name: "bench-cleanup" });
+    for await (const keys of valkey.scanStream({ match: `${prefix}:*`, count: 1_000 })) {
+      if ((keys as string[]).length > 0) await valkey.unlink(...(keys as string[]));
+    }
+    await valkey.quit();
     await database.close();
   }
 }
