@@ -1,7 +1,9 @@
+import { ticketMessages } from "@helpdesk/db/schema";
 import type { JobRun } from "@helpdesk/jobs/define";
-import { sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, eq, max } from "drizzle-orm";
 import type { WorkerContext } from "../../context.ts";
+import { loadRecipient } from "./load-recipient.ts";
+import { visibleTo } from "./message-visibility.ts";
 
 export interface MessageEmailTarget {
   organizationId: string;
@@ -18,7 +20,7 @@ export interface MessageEmailTarget {
  *
  * Pushing a pending e-mail back with every message instead (deduplication's `reschedule`) took three
  * reads and a rewrite of the job in Valkey per message: ~0.3 ms of CPU per reply in
- * bench/realtime.ts. The wait costs one query each time it comes due.
+ * bench/realtime.ts. The wait costs two queries each time it comes due (about once per burst).
  */
 export async function queueMessageEmail(ctx: WorkerContext, target: MessageEmailTarget) {
   await ctx.jobs.enqueue("ticket.message-email-wait", target, {
@@ -28,16 +30,25 @@ export async function queueMessageEmail(ctx: WorkerContext, target: MessageEmail
 }
 
 /**
- * The wait's handler: once the ticket is quiet for the recipient (or the burst has run `maxWaitMs`),
- * queues the e-mail, at most one running and one queued per (ticket, recipient) so two never list
- * the same messages at once. Otherwise the job moves itself back to when it may be.
+ * The wait's handler: once the ticket is quiet for the recipient (no message they can read, by
+ * `visibleTo`, for `debounceMs`; or the burst has run `maxWaitMs`), queues the e-mail: at most one
+ * running and one queued per (ticket, recipient), so two never list the same messages at once.
+ * Otherwise the job moves itself back to when it may be.
  */
 export async function waitForQuietTicket(
   ctx: WorkerContext,
   target: MessageEmailTarget,
   run: Pick<JobRun, "job" | "delayUntil">,
 ) {
-  const due = messageEmailDueAt(await latestMessageAt(ctx, target), run.job.timestamp, ctx.email);
+  const recipient = await loadRecipient(ctx, target.organizationId, target.recipientId);
+  if (!recipient) return { skipped: "recipient is no longer an active member" };
+  const [latest] = await ctx.db
+    .select({ at: max(ticketMessages.createdAt) })
+    .from(ticketMessages)
+    .where(
+      and(eq(ticketMessages.organizationId, target.organizationId), ...visibleTo(target.ticketId, recipient)),
+    );
+  const due = messageEmailDueAt(latest?.at?.getTime(), run.job.timestamp, ctx.email);
   if (due > Date.now()) {
     await run.job.log(`the ticket is not quiet yet: waiting until ${new Date(due).toISOString()}`);
     throw await run.delayUntil(due);
@@ -63,21 +74,3 @@ export function messageEmailDueAt(
   const quiet = latestMessageAt === undefined ? queuedAt : latestMessageAt + pacing.debounceMs;
   return Math.min(quiet, queuedAt + pacing.maxWaitMs);
 }
-
-/**
- * The latest message of the ticket the recipient can read and did not write (customers: no
- * internal notes), in one query: what "quiet" is measured from.
- */
-async function latestMessageAt(ctx: WorkerContext, target: MessageEmailTarget): Promise<number | undefined> {
-  const rows = await ctx.db.execute(sql`
-    select to_jsonb(max(m.created_at)) as at
-    from ticket_messages m
-    join users u on u.id = ${target.recipientId} and u.organization_id = ${target.organizationId}
-    where m.ticket_id = ${target.ticketId} and m.organization_id = ${target.organizationId}
-      and m.author_id <> u.id and (u.role <> 'customer' or not m.internal)`);
-  // A raw query's rows are untyped (two drivers): jsonb gives both the same ISO string.
-  const [row] = latestRow.parse(rows);
-  return row?.at ? new Date(row.at).getTime() : undefined;
-}
-
-const latestRow = z.array(z.object({ at: z.string().nullable() }));

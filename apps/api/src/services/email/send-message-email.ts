@@ -2,12 +2,13 @@ import { messageEmailCursors, ticketMessages, tickets, users } from "@helpdesk/d
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { Payload } from "@helpdesk/jobs/define";
 import type { Job } from "bullmq";
-import { and, asc, desc, eq, gt, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { WorkerContext } from "../../context.ts";
 import { NotFoundError } from "../../errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
 import { links } from "./links.ts";
 import { loadRecipient } from "./load-recipient.ts";
+import { visibleTo } from "./message-visibility.ts";
 import { queueMessageEmail } from "./queue-message-email.ts";
 
 const MAX_LISTED = 50;
@@ -124,11 +125,4 @@ async function newMessageIds(
     .orderBy(desc(ticketMessages.createdAt), desc(ticketMessages.id))
     .limit(MAX_LISTED);
   return rows.map((row) => row.id).reverse();
-}
-
-/** Messages of this ticket the recipient may read and did not write (customers: no internal notes). */
-function visibleTo(ticketId: string, recipient: { id: string; role: "customer" | "agent" | "admin" }): SQL[] {
-  const conditions = [eq(ticketMessages.ticketId, ticketId), ne(ticketMessages.authorId, recipient.id)];
-  if (recipient.role === "customer") conditions.push(eq(ticketMessages.internal, false));
-  return conditions;
 }
