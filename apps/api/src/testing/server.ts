@@ -2,7 +2,7 @@ import { type Env, env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "../app.ts";
-import type { ProductJobs } from "../context.ts";
+import type { ProductJobs, SystemContext } from "../context.ts";
 import { createJobRuntime, type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
@@ -22,6 +22,8 @@ export interface TestServer {
   /** The server's job runtime (queues under this process's test prefix); no workers run unless a test starts them. */
   jobs: ProductJobs;
   realtime: RealtimeEmitter;
+  /** What a service called outside a request gets (as job handlers do): this server's parts. */
+  context(): SystemContext;
   request<T = any>(
     method: string,
     path: string,
@@ -70,6 +72,7 @@ export async function startTestServer(
     db: database.db,
     jobs,
     realtime: emitter,
+    context: () => ({ db: database.db, jobs, log: logger, realtime: emitter }),
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
 import { eq, inArray } from "drizzle-orm";
-import { logger } from "../../logger.ts";
 import { createTestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { sweepRetention } from "./sweep-retention.ts";
@@ -57,7 +56,7 @@ test("the sweep deletes only expired rows, in batches, and says how many", async
     .returning();
 
   // Batches of 2: three expired notifications take two batches.
-  const deleted = await sweepRetention({ db, jobs: server.jobs, log: logger, realtime: server.realtime }, 2);
+  const deleted = await sweepRetention(server.context(), 2);
   expect(deleted.notifications).toBeGreaterThanOrEqual(3);
   expect(
     await db

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { notificationPreferences, ticketFollowers } from "@helpdesk/db/schema";
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
-import { logger } from "../../logger.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { type MessageBody, openTicket } from "../../testing/tickets.ts";
@@ -15,8 +14,6 @@ beforeAll(async () => {
   [org, other] = await Promise.all([createTestOrg(server.db), createTestOrg(server.db, "Other Org")]);
 });
 afterAll(() => server.close());
-
-const context = () => ({ db: server.db, jobs: server.jobs, log: logger, realtime: server.realtime });
 
 function eventOn(ticketId: string, fields: Partial<TicketEventPayload> = {}): TicketEventPayload {
   return {
@@ -48,7 +45,7 @@ test("one query reads the ticket, active staff, followers, the message and the r
     { userId: other.agent.id, type: "message.added", email: false },
   ]);
 
-  const facts = await loadFanOutFacts(context(), eventOn(ticket.id, { messageId: reply.body.id }));
+  const facts = await loadFanOutFacts(server.context(), eventOn(ticket.id, { messageId: reply.body.id }));
 
   expect(facts?.ticket).toEqual({
     id: ticket.id,
@@ -83,13 +80,13 @@ test("no message for an event without one, or with another ticket's message", as
     token: org.agent.token,
     body: { body: "elsewhere" },
   });
-  expect((await loadFanOutFacts(context(), eventOn(ticket.id)))?.message).toBeNull();
-  const wrong = await loadFanOutFacts(context(), eventOn(ticket.id, { messageId: reply.body.id }));
+  expect((await loadFanOutFacts(server.context(), eventOn(ticket.id)))?.message).toBeNull();
+  const wrong = await loadFanOutFacts(server.context(), eventOn(ticket.id, { messageId: reply.body.id }));
   expect(wrong?.message).toBeNull();
   expect(wrong?.followers).toEqual([]);
 });
 
 test("another organization's ticket reads as gone", async () => {
   const ticket = await openTicket(server, other);
-  expect(await loadFanOutFacts(context(), eventOn(ticket.id))).toBeUndefined();
+  expect(await loadFanOutFacts(server.context(), eventOn(ticket.id))).toBeUndefined();
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { notifications } from "@helpdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import { logger } from "../../logger.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
@@ -14,8 +13,6 @@ beforeAll(async () => {
   org = await createTestOrg(server.db);
 });
 afterAll(() => server.close());
-
-const context = () => ({ db: server.db, jobs: server.jobs, log: logger, realtime: server.realtime });
 
 function eventFor(ticketId: string, type = "message.added"): NotificationInput {
   return {
@@ -37,8 +34,8 @@ const rowsOf = (ticketId: string) =>
 test("an event the user already has changes nothing, and says so", async () => {
   const ticket = await openTicket(server, org);
   const event = eventFor(ticket.id);
-  const first = await recordNotification(context(), event);
-  const again = await recordNotification(context(), event);
+  const first = await recordNotification(server.context(), event);
+  const again = await recordNotification(server.context(), event);
   expect(first.fresh).toBe(true);
   expect(first.notification).toMatchObject({ userId: org.agent.id, count: 1, data: { ticketNumber: 1 } });
   expect(again).toEqual({ fresh: false, notification: first.notification });
@@ -49,7 +46,7 @@ test("an event the user already has changes nothing, and says so", async () => {
 test("events of one (user, ticket, type) arriving at once collapse into one row", async () => {
   const ticket = await openTicket(server, org);
   const events = Array.from({ length: 8 }, () => eventFor(ticket.id));
-  const results = await Promise.all(events.map((event) => recordNotification(context(), event)));
+  const results = await Promise.all(events.map((event) => recordNotification(server.context(), event)));
   expect(results.every((result) => result.fresh)).toBe(true);
   const rows = await rowsOf(ticket.id);
   expect(rows).toHaveLength(1);
@@ -59,14 +56,14 @@ test("events of one (user, ticket, type) arriving at once collapse into one row"
 
 test("another type, or the same type after the window, starts a new row", async () => {
   const ticket = await openTicket(server, org);
-  const first = await recordNotification(context(), eventFor(ticket.id));
-  await recordNotification(context(), eventFor(ticket.id, "ticket.assigned"));
+  const first = await recordNotification(server.context(), eventFor(ticket.id));
+  await recordNotification(server.context(), eventFor(ticket.id, "ticket.assigned"));
   expect(await rowsOf(ticket.id)).toHaveLength(2);
   await server.db
     .update(notifications)
     .set({ updatedAt: new Date(Date.now() - 6 * 60_000) })
     .where(eq(notifications.id, first.notification.id));
-  const later = await recordNotification(context(), eventFor(ticket.id));
+  const later = await recordNotification(server.context(), eventFor(ticket.id));
   expect(later.notification.id).not.toBe(first.notification.id);
   expect(later.notification.count).toBe(1);
 });
@@ -74,13 +71,13 @@ test("another type, or the same type after the window, starts a new row", async 
 test("a collapsed row becomes unread again and keeps only its latest event ids", async () => {
   const ticket = await openTicket(server, org);
   const events = Array.from({ length: KEEP_EVENT_IDS + 5 }, () => eventFor(ticket.id));
-  for (const event of events.slice(0, 5)) await recordNotification(context(), event);
+  for (const event of events.slice(0, 5)) await recordNotification(server.context(), event);
   const [read] = await rowsOf(ticket.id);
   await server.db
     .update(notifications)
     .set({ readAt: new Date() })
     .where(eq(notifications.id, read?.id ?? ""));
-  for (const event of events.slice(5)) await recordNotification(context(), event);
+  for (const event of events.slice(5)) await recordNotification(server.context(), event);
   const [row] = await rowsOf(ticket.id);
   expect(row?.count).toBe(KEEP_EVENT_IDS + 5);
   expect(row?.readAt).toBeNull();
