@@ -53,6 +53,8 @@ export class OutboxRelay {
   private pendingKick = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
+  /** The fast path's delete, built once: it runs once per pass, and drizzle's builder costs more than it. */
+  private readonly deleteRelayed;
 
   constructor(
     private readonly runtime: JobRuntime<Catalog>,
@@ -62,6 +64,10 @@ export class OutboxRelay {
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
     // Longer than a fast pass can take (its add gives up after ADD_TIMEOUT_MS).
     this.sweepGraceMs = options.sweepGraceMs ?? 2 * ADD_TIMEOUT_MS;
+    this.deleteRelayed = runtime.db
+      .delete(outboxEvents)
+      .where(sql`${outboxEvents.id} = any(${sql.placeholder("ids")}::uuid[])`)
+      .prepare("outbox_delete_relayed");
     const knownJobs = Object.keys(runtime.catalog);
     this.relayable = and(
       inArray(outboxEvents.jobName, knownJobs),
@@ -71,7 +77,7 @@ export class OutboxRelay {
 
   /** Rows with these ids, bound as one array so every batch size shares one prepared statement. */
   private withIds(ids: readonly string[]) {
-    return sql`${outboxEvents.id} = any(${`{${ids.join(",")}}`}::uuid[])`;
+    return sql`${outboxEvents.id} = any(${idArray(ids)}::uuid[])`;
   }
 
   /** Starts the periodic sweep (producers that also run the relay: API and worker processes). */
@@ -132,7 +138,7 @@ export class OutboxRelay {
     const ids = rows.map((row) => row.id);
     try {
       await this.addJobs(rows);
-      await this.runtime.db.delete(outboxEvents).where(this.withIds(ids));
+      await this.deleteRelayed.execute({ ids: idArray(ids) });
     } catch (error) {
       await this.recordFailure(ids, error);
       // Bounded: past it, rows wait for the sweep instead of this process's memory.
@@ -171,23 +177,29 @@ export class OutboxRelay {
     }
   }
 
-  /** Adds the rows' jobs, one `addBulk` per queue, under their outbox ids. */
+  /**
+   * Adds the rows' jobs under their outbox ids: one `add` for a lone row, else one `addBulk` per
+   * queue. `addBulk` sends a MULTI pipeline, and building one copies every BullMQ script command
+   * onto it: for the single row of a fast pass at moderate load, ~4% of the API's CPU for nothing.
+   */
   private async addJobs(rows: readonly FreshRow[]): Promise<void> {
+    const job = (row: FreshRow) => ({
+      name: row.jobName,
+      data: row.payload,
+      opts: this.runtime.jobOptions(row.jobName, row.organizationId ?? undefined, {
+        jobId: jobIdFor(row.organizationId, row.id),
+      }),
+    });
+    const [only] = rows;
+    if (rows.length === 1 && only) {
+      const { name, data, opts } = job(only);
+      await withTimeout(this.runtime.queue(only.queue).add(name, data, opts), ADD_TIMEOUT_MS);
+      return;
+    }
     const byQueue = Map.groupBy(rows, (row) => row.queue);
     await Promise.all(
       [...byQueue].map(([queue, queueRows]) =>
-        withTimeout(
-          this.runtime.queue(queue).addBulk(
-            queueRows.map((row) => ({
-              name: row.jobName,
-              data: row.payload,
-              opts: this.runtime.jobOptions(row.jobName, row.organizationId ?? undefined, {
-                jobId: jobIdFor(row.organizationId, row.id),
-              }),
-            })),
-          ),
-          ADD_TIMEOUT_MS,
-        ),
+        withTimeout(this.runtime.queue(queue).addBulk(queueRows.map(job)), ADD_TIMEOUT_MS),
       ),
     );
   }
@@ -218,6 +230,9 @@ export class OutboxRelay {
     await this.idle();
   }
 }
+
+/** PostgreSQL's text form of a uuid[], bound as one parameter. */
+const idArray = (ids: readonly string[]) => `{${ids.join(",")}}`;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
