@@ -7,10 +7,10 @@ import { z } from "zod";
 import { JobRuntime } from "./runtime.ts";
 import { testClient } from "./testing/client-kind.ts";
 import { testCatalog } from "./testing/test-catalog.ts";
-import { uniquePrefix } from "./testing/wait-for.ts";
+import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 
 const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
-const newRuntime = (name: string) =>
+const newRuntime = (name: string, relay?: { deleteDelayMs: number }) =>
   new JobRuntime({
     catalog: testCatalog,
     prefix: uniquePrefix(name),
@@ -18,6 +18,7 @@ const newRuntime = (name: string) =>
     client: testClient,
     db: database.db,
     log: pino({ level: "silent" }),
+    relay,
   });
 const runtime = newRuntime("relay");
 afterAll(async () => {
@@ -76,6 +77,31 @@ test("the fast path adds the rows it is kicked with and deletes them, leaving ol
       .where(inArray(outboxEvents.id, [id, orphan?.id ?? ""]));
     expect(left).toEqual([{ id: orphan?.id ?? "" }]);
     expect((await fast.queue("ticket-actions").getJob(id))?.data).toEqual({ value: "fresh" });
+  } finally {
+    for (const queue of fast.allQueues()) await queue.obliterate({ force: true });
+    await fast.close();
+  }
+});
+
+test("lone rows relayed by separate fast passes are deleted together, by the relay's own timer", async () => {
+  // A delay long enough that the test sees both rows relayed and not yet deleted.
+  const fast = newRuntime("relay-coalesced", { deleteDelayMs: 1_500 });
+  try {
+    const first = await fast.publish({ db: database.db }, "test.echo", { value: "one" });
+    await waitFor("the first job", () => fast.queue("ticket-actions").getJob(first));
+    const second = await fast.publish({ db: database.db }, "test.echo", { value: "two" });
+    await waitFor("the second job", () => fast.queue("ticket-actions").getJob(second));
+    // Both are relayed, and neither is deleted yet: their deletes wait to go as one statement.
+    const rowsOf = () =>
+      database.db
+        .select({ id: outboxEvents.id })
+        .from(outboxEvents)
+        .where(inArray(outboxEvents.id, [first, second]));
+    expect(await rowsOf()).toHaveLength(2);
+    // No idle() here: the delay alone must delete them.
+    await waitFor("the relayed rows to be deleted", async () =>
+      (await rowsOf()).length === 0 ? true : undefined,
+    );
   } finally {
     for (const queue of fast.allQueues()) await queue.obliterate({ force: true });
     await fast.close();

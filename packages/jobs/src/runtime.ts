@@ -21,7 +21,7 @@ export interface JobRuntimeOptions<C extends Catalog> {
   client?: QueueClientKind;
   db: Database;
   log: Logger;
-  relay?: { batchSize?: number; sweepIntervalMs?: number; sweepGraceMs?: number };
+  relay?: ConstructorParameters<typeof OutboxRelay>[1];
 }
 
 /** Where a service writes: the database (or its transaction) and, when in one, its commit hook. */

@@ -18,7 +18,12 @@ export interface AppProcess {
  * its JSON log lines, so tests can see what it did (and which port it took with PORT=0).
  */
 export function startAppProcess(entry: "server.ts" | "worker.ts", env: Record<string, string>): AppProcess {
-  const child = spawn(["bun", `${apiDir}${entry}`], {
+  // PROFILE_DIR=/some/dir: each process writes a CPU profile there when it exits (a .cpuprofile
+  // and a markdown summary), e.g. to see where a benchmark's API or worker process spends its time.
+  const profile = process.env.PROFILE_DIR
+    ? ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${process.env.PROFILE_DIR}/${entry}`]
+    : [];
+  const child = spawn(["bun", ...profile, `${apiDir}${entry}`], {
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdout: "pipe",
     stderr: "inherit",
