@@ -1,9 +1,8 @@
 /**
  * `bun run bench`: the job subsystem against raw BullMQ on the same Valkey/Redis, in one run.
  * Uses its own database (helpdesk_bench) and queue prefixes; prints a table of the figures.
- * Throughputs are the median of 5 rounds in which the variants take turns (each round starting
- * with a different one); the subsystem-vs-raw ratio is paired within each round. `--quick` runs a
- * smaller version.
+ * Throughputs are the median of 5 rounds in which the variants take turns (mirrored, see `median`);
+ * the subsystem-vs-raw ratio is paired within each round. `--quick` runs a smaller version.
  */
 import { migrateDatabase } from "@helpdesk/db/migrate";
 import { enqueueRate, processingRate, steadyLatency } from "./measure.ts";
@@ -25,32 +24,37 @@ const variants: [string, () => Variant][] = [
 ];
 
 /**
- * Runs `measure` on a fresh instance of each variant, `rounds` times, starting each round with a
- * different variant. Returns the median per variant, and the median over rounds of the subsystem's
- * figure divided by raw BullMQ's (same client) in that round: a paired ratio, so a burst of load
- * on this 2-core machine that slows one round moves both sides of it.
+ * Runs `measure` on fresh instances of the variants, `rounds` times. Within a round the subsystem
+ * and raw BullMQ (iovalkey) go twice, mirrored around Bun's client (A B C B A, then B A C A B), so a
+ * drift of this 2-core VM's speed within the round (seen: ±30% within a minute) weighs on both
+ * sides alike. Returns the median per variant of its per-round means, and the median over rounds of
+ * the subsystem's figure divided by raw BullMQ's in that round: a paired ratio.
  */
 async function median(measure: (variant: Variant) => Promise<number>) {
-  const samples = variants.map(() => [] as number[]);
+  const perRound = variants.map(() => [] as number[]);
   const ratios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    const order = variants.map((_, i) => (i + round) % variants.length);
-    for (const i of order) {
+    const [a, b] = round % 2 === 0 ? [0, 1] : [1, 0];
+    const samples = variants.map(() => [] as number[]);
+    for (const i of [a, b, 2, b, a]) {
       const variant = (variants[i] as (typeof variants)[number])[1]();
       samples[i]?.push(await measure(variant));
       await variant.close();
     }
-    ratios.push((samples[0]?.[round] ?? 0) / (samples[1]?.[round] ?? 1));
+    const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+    for (const [i, values] of samples.entries()) perRound[i]?.push(mean(values));
+    ratios.push(mean(samples[0] ?? []) / mean(samples[1] ?? []));
   }
-  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  return { values: samples.map(mid), ratio: mid(ratios) };
+  const mid = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+  return { values: perRound.map(mid), ratio: mid(ratios) };
 }
 
 const table: Record<string, number[]> = {};
 const ratios: Record<number, number> = {};
 table["enqueue/s"] = (await median((v) => enqueueRate(v.add, Math.round(10_000 * scale), 50))).values;
 for (const concurrency of [1, 10, 50]) {
-  const jobs = Math.round((concurrency === 1 ? 12_000 : 40_000) * scale);
+  // Each run drains for a second or two: short, so the runs of a round are close in time.
+  const jobs = Math.round((concurrency === 1 ? 8_000 : 24_000) * scale);
   const result = await median((v) => processingRate(v, concurrency, jobs));
   table[`process/s c=${concurrency}`] = result.values;
   ratios[concurrency] = result.ratio;
