@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket, type TicketBody } from "../../testing/tickets.ts";
@@ -26,6 +27,33 @@ describe("ticket numbers", () => {
         .sort((a, b) => a - b);
       expect(numbers).toEqual(expected);
     }
+  });
+
+  test("the created ticket answered is the one stored, with its first message and its event", async () => {
+    const created = await server.request<TicketBody>("POST", "/api/v1/tickets", {
+      token: org.customer.token,
+      body: { subject: "  Printer on fire ", body: "Smoke everywhere", priority: "high" },
+    });
+    expect(created.status).toBe(201);
+    const stored = await server.request<TicketBody & { messages: { body: string; createdAt: string }[] }>(
+      "GET",
+      `/api/v1/tickets/${created.body.id}`,
+      { token: org.agent.token },
+    );
+    const { messages, ...ticket } = stored.body;
+    expect(ticket).toEqual(created.body);
+    expect(created.body).toMatchObject({ subject: "Printer on fire", status: "new", priority: "high" });
+    expect(messages.map((m) => [m.body, m.createdAt])).toEqual([
+      ["Smoke everywhere", created.body.createdAt],
+    ]);
+    // Its event, written by the same statement, reaches the queue once.
+    const queue = server.jobs.queue("ticket-notifications");
+    const events = await waitFor("the ticket.created job", async () => {
+      const jobs = await queue.getJobs(["waiting", "active", "delayed", "completed", "failed"]);
+      const mine = jobs.filter((job) => job?.data?.ticketId === created.body.id);
+      return mine.length > 0 ? mine : undefined;
+    });
+    expect(events.map((job) => job.data.type)).toEqual(["ticket.created"]);
   });
 
   test("a refused ticket uses up no number", async () => {
