@@ -25,8 +25,8 @@ export const customerTransitions: Partial<Record<TicketStatus, readonly TicketSt
 export const canTransition = (from: TicketStatus, to: TicketStatus, asCustomer: boolean) =>
   (asCustomer ? (customerTransitions[from] ?? []) : allowedTransitions[from]).includes(to);
 
-/** Timestamp columns that follow a status change. */
-export function statusTimestamps(to: TicketStatus, now: Date) {
+/** Timestamp columns that follow a status change, at `now` (a Date, or SQL computing one). */
+export function statusTimestamps<T>(to: TicketStatus, now: T) {
   switch (to) {
     case "resolved":
       return { resolvedAt: now };

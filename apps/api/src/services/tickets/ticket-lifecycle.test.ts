@@ -206,6 +206,25 @@ describe("replies", () => {
     expect(outcomes.every((status) => status === 201 || status === 409)).toBe(true);
   });
 
+  test("two status changes racing: the second is decided on the first's result, never over it", async () => {
+    // From open, both are allowed; once resolved, "pending" is not (resolved → pending is a 409).
+    const tickets = await Promise.all(Array.from({ length: 10 }, () => ticketInStatus(server, org, "open")));
+    const outcomes = await Promise.all(
+      tickets.map(async (ticket) => {
+        const [resolved, pending] = await Promise.all([
+          patch(ticket, org.agent.token, { status: "resolved" }),
+          patch(ticket, org.admin.token, { status: "pending" }),
+        ]);
+        expect(resolved.status).toBe(200); // allowed from open and from pending
+        expect([200, 409]).toContain(pending.status);
+        expect((await reload(ticket)).status).toBe("resolved");
+        return pending.status;
+      }),
+    );
+    // Each outcome is legal; which one happens is up to the race.
+    expect(outcomes.every((status) => status === 200 || status === 409)).toBe(true);
+  });
+
   test("a ticket id in upper case names the same ticket, and the reply names it as stored", async () => {
     const ticket = await ticketInStatus(server, org, "open");
     const res = await reply({ ...ticket, id: ticket.id.toUpperCase() }, org.customer.token, "Shouting id");

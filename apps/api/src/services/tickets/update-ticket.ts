@@ -1,12 +1,20 @@
-import { type Ticket, ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
-import { withTransaction } from "@helpdesk/db/transaction";
-import { eq } from "drizzle-orm";
+import {
+  type Ticket,
+  type TicketPriority,
+  type TicketStatus,
+  ticketPriorities,
+  ticketStatuses,
+  tickets,
+} from "@helpdesk/db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { ServiceContext } from "../../context.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../../errors.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";
+import { storedTicket } from "./stored-ticket.ts";
 
 export const updateTicketInput = z
   .object({
@@ -20,7 +28,15 @@ export const updateTicketInput = z
     error: "give at least one of status, priority, assigneeId",
   });
 
-/** Changes status, priority or assignee; an unchanged value is a no-op, not an error. */
+/**
+ * Changes status, priority or assignee; an unchanged value is a no-op, not an error.
+ *
+ * Decides on the ticket as read, then writes the change and its events in one statement (a CTE, as
+ * a reply and a new ticket are) whose update applies only if status, priority and assignee are
+ * still what the decision saw. If another write changed them in between, it decides again on the
+ * new row. BEGIN, a locking read, the update, the outbox rows and COMMIT were five or six round
+ * trips; this is two.
+ */
 export async function updateTicket(
   ctx: ServiceContext,
   ticketId: string,
@@ -33,58 +49,142 @@ export async function updateTicket(
   if (input.assigneeId && !(await findActiveMember(ctx, input.assigneeId, ["agent", "admin"]))) {
     throw ValidationError.field("body", "assigneeId", "is not an active agent or admin of this organization");
   }
-  return withTransaction(ctx, async (tx) => {
-    const ticket = await loadTicket(tx, ticketId, { lock: true });
-    if (ticket.status === "closed") throw new ConflictError("Closed tickets can't be changed");
-    const changes: Partial<typeof tickets.$inferInsert> = {};
-    if (input.status !== undefined && input.status !== ticket.status) {
-      if (asCustomer && canTransition(ticket.status, input.status, false)) {
-        if (!canTransition(ticket.status, input.status, true)) {
-          throw new ForbiddenError("Customers can only resolve or reopen their tickets");
-        }
-      }
-      if (!canTransition(ticket.status, input.status, asCustomer)) {
-        throw new ConflictError(`A ${ticket.status} ticket can't become ${input.status}`, {
-          from: ticket.status,
-          to: input.status,
-        });
-      }
-      Object.assign(changes, { status: input.status }, statusTimestamps(input.status, new Date()));
-    }
-    if (input.priority !== undefined && input.priority !== ticket.priority) changes.priority = input.priority;
-    if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId)
-      changes.assigneeId = input.assigneeId;
+  for (let attempt = 1; ; attempt++) {
+    const ticket = await loadTicket(ctx, ticketId);
+    const changes = decideChanges(ticket, input, asCustomer);
     if (Object.keys(changes).length === 0) return ticket;
-    const [updated] = await tx.db.update(tickets).set(changes).where(eq(tickets.id, ticket.id)).returning();
-    if (!updated) throw new Error(`ticket ${ticket.id} vanished under its row lock`);
-    await publishChanges(tx, ticket, updated);
-    ctx.log.info({ ticketId: ticket.id, changes: Object.keys(changes) }, "ticket updated");
-    return updated;
-  });
+    const updated = await writeIfUnchanged(ctx, ticket, changes);
+    if (updated) {
+      ctx.log.info({ ticketId: ticket.id, changes: Object.keys(changes) }, "ticket updated");
+      return updated;
+    }
+    if (attempt === MAX_ATTEMPTS) throw new ConflictError("The ticket kept changing; try again");
+  }
 }
 
-/** One event per kind of change, written in the same transaction as the change. */
-async function publishChanges(ctx: ServiceContext, before: Ticket, after: Ticket) {
-  const base = {
-    organizationId: after.organizationId,
-    ticketId: after.id,
-    actorId: ctx.actor.id,
-    occurredAt: after.updatedAt.toISOString(),
-    eventId: Bun.randomUUIDv7(),
+/** Concurrent writes to one ticket are rare; three in a row mean something is hammering it. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * When the row is written, by the database's clock once the update holds the row lock: a reply that
+ * got the lock first is then always older than the close or resolution that follows it. (`now()`
+ * is the statement's start, which may precede a write it waited for.)
+ */
+const writtenAt = sql`clock_timestamp()`;
+
+/** What an update changes; the timestamps that follow are written with it. */
+interface TicketChanges {
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  assigneeId?: string | null;
+}
+
+/** What the input changes on this ticket, by the state machine (docs/tickets.md); throws if it may not. */
+function decideChanges(
+  ticket: Ticket,
+  input: z.output<typeof updateTicketInput>,
+  asCustomer: boolean,
+): TicketChanges {
+  if (ticket.status === "closed") throw new ConflictError("Closed tickets can't be changed");
+  const changes: TicketChanges = {};
+  if (input.status !== undefined && input.status !== ticket.status) {
+    if (asCustomer && canTransition(ticket.status, input.status, false)) {
+      if (!canTransition(ticket.status, input.status, true)) {
+        throw new ForbiddenError("Customers can only resolve or reopen their tickets");
+      }
+    }
+    if (!canTransition(ticket.status, input.status, asCustomer)) {
+      throw new ConflictError(`A ${ticket.status} ticket can't become ${input.status}`, {
+        from: ticket.status,
+        to: input.status,
+      });
+    }
+    changes.status = input.status;
+  }
+  if (input.priority !== undefined && input.priority !== ticket.priority) changes.priority = input.priority;
+  if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId)
+    changes.assigneeId = input.assigneeId;
+  return changes;
+}
+
+/**
+ * Applies `changes` and writes their events (one per kind of change) in one statement, if the
+ * ticket's status, priority and assignee are still those of `before`; else writes nothing and
+ * returns undefined.
+ */
+async function writeIfUnchanged(
+  ctx: ServiceContext,
+  before: Ticket,
+  changes: TicketChanges,
+): Promise<Ticket | undefined> {
+  const set: PgUpdateSetSource<typeof tickets> = {
+    ...changes,
+    ...(changes.status ? statusTimestamps(changes.status, writtenAt) : {}),
+    updatedAt: writtenAt,
   };
-  if (before.status !== after.status) {
-    await ctx.jobs.publish(ctx, "ticket.event", {
-      ...base,
-      type: "ticket.status_changed",
-      fromStatus: before.status,
-      toStatus: after.status,
-    });
+  const update = ctx.db
+    .update(tickets)
+    .set(set)
+    .where(
+      and(
+        eq(tickets.id, before.id),
+        eq(tickets.organizationId, before.organizationId),
+        eq(tickets.status, before.status),
+        eq(tickets.priority, before.priority),
+        before.assigneeId === null ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, before.assigneeId),
+      ),
+    )
+    .returning();
+  const events = eventsOf(ctx, before, changes);
+  const rows = await ctx.db.execute(sql`
+    with ${sql.join(
+      [
+        // Drizzle puts an embedded query in parentheses itself.
+        sql`updated as ${update}`,
+        ...events.map(
+          (event, i) =>
+            sql`${sql.identifier(`event_${i}`)} as (${event.insert(sql`exists (select from updated)`)})`,
+        ),
+      ],
+      sql`, `,
+    )}
+    select to_jsonb(updated) as ticket from updated`);
+  const [row] = z.array(z.object({ ticket: storedTicket })).parse(rows);
+  if (!row) return undefined;
+  for (const event of events) ctx.jobs.published(ctx, event);
+  return row.ticket;
+}
+
+/** One event per kind of change: a status change, and an assignment (unassigning notifies no one). */
+function eventsOf(ctx: ServiceContext, before: Ticket, changes: TicketChanges) {
+  const base = {
+    organizationId: before.organizationId,
+    ticketId: before.id,
+    actorId: ctx.actor.id,
+    // The producer's clock, as for every event: the row's timestamps are the database's.
+    occurredAt: new Date().toISOString(),
+  };
+  const events = [];
+  if (changes.status !== undefined) {
+    events.push(
+      ctx.jobs.outboxEntry("ticket.event", {
+        ...base,
+        type: "ticket.status_changed",
+        fromStatus: before.status,
+        toStatus: changes.status,
+        eventId: Bun.randomUUIDv7(),
+      }),
+    );
   }
-  if (before.assigneeId !== after.assigneeId && after.assigneeId) {
-    await ctx.jobs.publish(ctx, "ticket.event", {
-      ...base,
-      type: "ticket.assigned",
-      assigneeId: after.assigneeId,
-    });
+  if (changes.assigneeId) {
+    events.push(
+      ctx.jobs.outboxEntry("ticket.event", {
+        ...base,
+        type: "ticket.assigned",
+        assigneeId: changes.assigneeId,
+        eventId: Bun.randomUUIDv7(),
+      }),
+    );
   }
+  return events;
 }
