@@ -18,10 +18,11 @@ export async function outboxThroughput(
     prefix: string;
     databaseUrl: string;
     /**
-     * How each event is written: in a transaction of its own (BEGIN, INSERT, COMMIT), the shape of
-     * ticket creation and updates, or as one autocommitted statement, the shape of a reply (whose
-     * one statement also updates the ticket and inserts the message:
-     * apps/api/src/services/messages/add-message.ts). Only the outbox row is written here.
+     * How each event is written: as one autocommitted statement, the shape of every ticket write
+     * that raises an event (opening a ticket, a reply, a change: each writes its data and outbox
+     * row in one CTE, apps/api/src/services/tickets/ and messages/), or in a transaction of its own
+     * (BEGIN, INSERT, COMMIT), the shape of a service that needs several statements (the
+     * auto-close job). Only the outbox row is written here.
      */
     write: "transaction" | "statement";
   },
