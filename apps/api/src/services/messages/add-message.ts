@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { isStaff, type ServiceContext } from "../../context.ts";
 import { ConflictError, ForbiddenError } from "../../errors.ts";
+import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { loadTicket } from "../tickets/load-ticket.ts";
 
 export const addMessageInput = z.object({
@@ -94,6 +95,5 @@ function ticketChanges(staff: boolean, internal: boolean) {
   return sql`updated_at = now()`;
 }
 
-// A raw query's rows are untyped (the database type spans two drivers); the timestamp comes as
-// jsonb, which both drivers decode to the same ISO string.
-const addedRow = z.array(z.object({ created_at: z.string().transform((value) => new Date(value)) }));
+// A raw query's rows are untyped (the database type spans two drivers): the schema types them.
+const addedRow = z.array(z.object({ created_at: jsonbTimestamp }));

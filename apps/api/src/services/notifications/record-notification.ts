@@ -2,6 +2,7 @@ import type { Notification } from "@helpdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { SystemContext } from "../../context.ts";
+import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 
 const COLLAPSE_WINDOW_MS = 5 * 60_000;
 /**
@@ -45,8 +46,6 @@ export async function recordNotification(ctx: SystemContext, input: Notification
   return row.result;
 }
 
-const timestamp = z.string().transform((value) => new Date(value));
-
 /** The function's jsonb, as `to_jsonb` spells a row (snake_case, ISO timestamps), mapped to the row type. */
 const functionResult = z.array(
   z.object({
@@ -62,9 +61,9 @@ const functionResult = z.array(
           count: z.number(),
           event_ids: z.array(z.string()),
           data: z.record(z.string(), z.unknown()),
-          read_at: timestamp.nullable(),
-          created_at: timestamp,
-          updated_at: timestamp,
+          read_at: jsonbTimestamp.nullable(),
+          created_at: jsonbTimestamp,
+          updated_at: jsonbTimestamp,
         })
         .transform(
           (row): Notification => ({

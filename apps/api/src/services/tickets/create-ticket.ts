@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context.ts";
 import { ForbiddenError, ValidationError } from "../../errors.ts";
+import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 
 export const createTicketInput = z.object({
@@ -77,11 +78,8 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
   return ticket;
 }
 
-// A raw query's rows are untyped (the database type spans two drivers); the timestamp comes as
-// jsonb, which both drivers decode to the same ISO string.
-const createdRow = z.array(
-  z.object({ number: z.number().int(), created_at: z.string().transform((value) => new Date(value)) }),
-);
+// A raw query's rows are untyped (the database type spans two drivers): the schema types them.
+const createdRow = z.array(z.object({ number: z.number().int(), created_at: jsonbTimestamp }));
 
 async function resolveCustomer(ctx: ServiceContext, customerId: string | undefined): Promise<string> {
   if (ctx.actor.role === "customer") {

@@ -1,7 +1,6 @@
 import { type Ticket, ticketPriorities, ticketStatuses } from "@helpdesk/db/schema";
 import { z } from "zod";
-
-const timestamp = z.string().transform((value) => new Date(value));
+import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 
 /**
  * A ticket row as `to_jsonb(row)` spells it, read back as the `Ticket` drizzle's builder returns:
@@ -18,12 +17,12 @@ export const storedTicket = z
     priority: z.enum(ticketPriorities),
     customer_id: z.string(),
     assignee_id: z.string().nullable(),
-    first_response_at: timestamp.nullable(),
-    resolved_at: timestamp.nullable(),
-    closed_at: timestamp.nullable(),
+    first_response_at: jsonbTimestamp.nullable(),
+    resolved_at: jsonbTimestamp.nullable(),
+    closed_at: jsonbTimestamp.nullable(),
     closed_reason: z.string().nullable(),
-    created_at: timestamp,
-    updated_at: timestamp,
+    created_at: jsonbTimestamp,
+    updated_at: jsonbTimestamp,
   })
   .transform(
     (row): Ticket => ({
