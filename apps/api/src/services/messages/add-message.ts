@@ -4,6 +4,7 @@ import { isStaff, type ServiceContext } from "../../context.ts";
 import { ConflictError, ForbiddenError } from "../../errors.ts";
 import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { loadTicket } from "../tickets/load-ticket.ts";
+import { ticketEventEnvelope } from "../tickets/ticket-event.ts";
 
 export const addMessageInput = z.object({
   body: z.string().trim().min(1).max(20_000),
@@ -33,14 +34,9 @@ export async function addMessage(
   if (input.internal && !staff) throw new ForbiddenError("Only agents can write internal notes");
   const messageId = Bun.randomUUIDv7();
   const event = ctx.jobs.outboxEntry("ticket.event", {
+    ...ticketEventEnvelope(actor, ticketId),
     type: "message.added",
-    organizationId: actor.organizationId,
-    ticketId,
-    actorId: actor.id,
     messageId,
-    // The producer's clock: the row's own timestamps are the database's, and this is only the envelope.
-    occurredAt: new Date().toISOString(),
-    eventId: Bun.randomUUIDv7(),
   });
   const rows = await ctx.db.execute(sql`
     with ticket as (

@@ -5,6 +5,7 @@ import type { ServiceContext } from "../../context.ts";
 import { ForbiddenError, ValidationError } from "../../errors.ts";
 import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
+import { ticketEventEnvelope } from "./ticket-event.ts";
 
 export const createTicketInput = z.object({
   subject: z.string().trim().min(1).max(200),
@@ -27,13 +28,8 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
   const customerId = await resolveCustomer(ctx, input.customerId);
   const ticketId = Bun.randomUUIDv7();
   const event = ctx.jobs.outboxEntry("ticket.event", {
+    ...ticketEventEnvelope(actor, ticketId),
     type: "ticket.created",
-    organizationId: actor.organizationId,
-    ticketId,
-    actorId: actor.id,
-    // The producer's clock, as for every event: the row's timestamps are the database's.
-    occurredAt: new Date().toISOString(),
-    eventId: Bun.randomUUIDv7(),
   });
   const rows = await ctx.db.execute(sql`
     with counter as (

@@ -15,6 +15,7 @@ import { findActiveMember } from "../users/find-active-member.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";
 import { storedTicket } from "./stored-ticket.ts";
+import { ticketEventEnvelope } from "./ticket-event.ts";
 
 export const updateTicketInput = z
   .object({
@@ -157,32 +158,23 @@ async function writeIfUnchanged(
 
 /** One event per kind of change: a status change, and an assignment (unassigning notifies no one). */
 function eventsOf(ctx: ServiceContext, before: Ticket, changes: TicketChanges) {
-  const base = {
-    organizationId: before.organizationId,
-    ticketId: before.id,
-    actorId: ctx.actor.id,
-    // The producer's clock, as for every event: the row's timestamps are the database's.
-    occurredAt: new Date().toISOString(),
-  };
   const events = [];
   if (changes.status !== undefined) {
     events.push(
       ctx.jobs.outboxEntry("ticket.event", {
-        ...base,
+        ...ticketEventEnvelope(ctx.actor, before.id),
         type: "ticket.status_changed",
         fromStatus: before.status,
         toStatus: changes.status,
-        eventId: Bun.randomUUIDv7(),
       }),
     );
   }
   if (changes.assigneeId) {
     events.push(
       ctx.jobs.outboxEntry("ticket.event", {
-        ...base,
+        ...ticketEventEnvelope(ctx.actor, before.id),
         type: "ticket.assigned",
         assigneeId: changes.assigneeId,
-        eventId: Bun.randomUUIDv7(),
       }),
     );
   }
