@@ -35,8 +35,8 @@ export const updateTicketInput = z
  * Decides on the ticket as read, then writes the change and its events in one statement (a CTE, as
  * a reply and a new ticket are) whose update applies only if status, priority and assignee are
  * still what the decision saw. If another write changed them in between, it decides again on the
- * new row. BEGIN, a locking read, the update, the outbox rows and COMMIT were five or six round
- * trips; this is two.
+ * new row. BEGIN, a locking read, the update, an outbox row per event and COMMIT were five or six
+ * round trips; this is two, the read and the statement (plus the assignee's check when assigning).
  */
 export async function updateTicket(
   ctx: ServiceContext,
