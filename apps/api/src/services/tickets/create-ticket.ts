@@ -1,10 +1,10 @@
-import { type Ticket, ticketPriorities } from "@helpdesk/db/schema";
+import { ticketPriorities } from "@helpdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context.ts";
 import { ForbiddenError, ValidationError } from "../../errors.ts";
-import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
+import { storedTicket } from "./stored-ticket.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";
 
 export const createTicketInput = z.object({
@@ -20,8 +20,7 @@ export const createTicketInput = z.object({
  * One statement, like a reply (services/messages/add-message.ts): bump the organization's ticket
  * counter (its row lock serializes numbering within the organization), insert the ticket and its
  * first message, write the outbox row. A statement is atomic on its own; BEGIN, four writes and
- * COMMIT were six round trips. Every column is written explicitly, so the returned ticket is what
- * was stored without reading it back.
+ * COMMIT were six round trips. The ticket answered is the row as stored (RETURNING).
  */
 export async function createTicket(ctx: ServiceContext, input: z.output<typeof createTicketInput>) {
   const { actor } = ctx;
@@ -41,7 +40,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
       select ${ticketId}::uuid, ${actor.organizationId}::uuid, ticket_counter, ${input.subject}, 'new',
              ${input.priority}::ticket_priority, ${customerId}::uuid
       from counter
-      returning number, created_at
+      returning *
     ), message as (
       insert into ticket_messages (id, organization_id, ticket_id, author_id, body, created_at)
       select ${Bun.randomUUIDv7()}::uuid, ${actor.organizationId}::uuid, ${ticketId}::uuid, ${actor.id}::uuid,
@@ -50,32 +49,14 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
     ), published as (
       ${event.insert(sql`exists (select from ticket)`)}
     )
-    select number, to_jsonb(created_at) as created_at from ticket`);
-  const [created] = createdRow.parse(rows);
+    select to_jsonb(ticket) as ticket from ticket`);
+  // A raw query's rows are untyped (the database type spans two drivers): the schema types them.
+  const [created] = z.array(z.object({ ticket: storedTicket })).parse(rows);
   if (!created) throw new Error("organization of the actor is missing");
   ctx.jobs.published(ctx, event);
-  ctx.log.info({ ticketId, number: created.number }, "ticket created");
-  const ticket: Ticket = {
-    id: ticketId,
-    organizationId: actor.organizationId,
-    number: created.number,
-    subject: input.subject,
-    status: "new",
-    priority: input.priority,
-    customerId,
-    assigneeId: null,
-    firstResponseAt: null,
-    resolvedAt: null,
-    closedAt: null,
-    closedReason: null,
-    createdAt: created.created_at,
-    updatedAt: created.created_at,
-  };
-  return ticket;
+  ctx.log.info({ ticketId, number: created.ticket.number }, "ticket created");
+  return created.ticket;
 }
-
-// A raw query's rows are untyped (the database type spans two drivers): the schema types them.
-const createdRow = z.array(z.object({ number: z.number().int(), created_at: jsonbTimestamp }));
 
 async function resolveCustomer(ctx: ServiceContext, customerId: string | undefined): Promise<string> {
   if (ctx.actor.role === "customer") {
