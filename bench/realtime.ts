@@ -47,8 +47,10 @@ export async function realtimeLatency(
     WORKERS: options.shape === "split" ? "off" : "on",
     LOG_LEVEL: level,
   };
-  const api = startAppProcess("server.ts", shared);
-  const worker = options.shape === "split" ? startAppProcess("worker.ts", shared) : undefined;
+  // The API logs a line per request; nothing here reads them.
+  const api = startAppProcess("server.ts", shared, { readLogs: false });
+  const worker =
+    options.shape === "split" ? startAppProcess("worker.ts", shared, { readLogs: false }) : undefined;
   const database = createDatabase(databaseUrl, { max: 4 });
   const probe = new Queue("ticket-notifications", {
     connection: createValkeyConnection(VALKEY_URL, { name: "bench-probe", maxRetriesPerRequest: null }),

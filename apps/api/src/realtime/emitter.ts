@@ -20,6 +20,9 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
   const connection = createValkeyConnection(valkeyUrl, {
     name: "helpdesk:socket-emitter",
     maxRetriesPerRequest: null,
+    // What is emitted in one tick (a fan-out's ticket:updated and notifications) goes to Valkey as
+    // one write instead of a write per PUBLISH. Safe here: this connection only ever publishes.
+    extra: { enableAutoPipelining: true },
   });
   const emitter = new Emitter<ServerToClientEvents>(connection, { key: `${keyPrefix}:socket.io` });
   return {

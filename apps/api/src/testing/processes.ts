@@ -3,7 +3,7 @@ import { type Subprocess, spawn } from "bun";
 const apiDir = new URL("..", import.meta.url).pathname;
 
 export interface AppProcess {
-  process: Subprocess<"ignore", "pipe", "inherit">;
+  process: Subprocess<"ignore", "pipe" | "ignore", "inherit">;
   /** Log lines (parsed JSON) printed so far. */
   lines: Record<string, unknown>[];
   waitForLine(
@@ -16,8 +16,15 @@ export interface AppProcess {
 /**
  * Runs `server.ts` or `worker.ts` as its own process with the test's database and prefix, reading
  * its JSON log lines, so tests can see what it did (and which port it took with PORT=0).
+ * `readLogs: false` sends them to /dev/null instead: a benchmark's API logs a line per request, and
+ * parsing (and keeping) every one cost the benchmark's own process CPU on the cores it measures.
  */
-export function startAppProcess(entry: "server.ts" | "worker.ts", env: Record<string, string>): AppProcess {
+export function startAppProcess(
+  entry: "server.ts" | "worker.ts",
+  env: Record<string, string>,
+  options: { readLogs?: boolean } = {},
+): AppProcess {
+  const readLogs = options.readLogs ?? true;
   // PROFILE_DIR=/some/dir: each process writes a CPU profile there when it exits (a .cpuprofile
   // and a markdown summary), e.g. to see where a benchmark's API or worker process spends its time.
   const profile = process.env.PROFILE_DIR
@@ -25,12 +32,13 @@ export function startAppProcess(entry: "server.ts" | "worker.ts", env: Record<st
     : [];
   const child = spawn(["bun", ...profile, `${apiDir}${entry}`], {
     env: { ...process.env, LOG_LEVEL: "info", ...env },
-    stdout: "pipe",
+    stdout: readLogs ? "pipe" : "ignore",
     stderr: "inherit",
   });
   const lines: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   void (async () => {
+    if (!child.stdout) return;
     let buffer = "";
     for await (const chunk of child.stdout) {
       buffer += new TextDecoder().decode(chunk);

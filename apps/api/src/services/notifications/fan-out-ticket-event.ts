@@ -8,9 +8,9 @@ import { recordNotification } from "./record-notification.ts";
 import { toNotificationEvent } from "./to-notification-event.ts";
 
 /**
- * Turns one ticket event into what each person should get: the live ticket-list update for the
- * organization's staff, then per recipient an in-app notification (pushed over Socket.IO as soon
- * as it is recorded) and, if they want it, an e-mail job. The event's id makes a redelivered or
+ * Turns one ticket event into what each person should get: per recipient an in-app notification
+ * (pushed over Socket.IO once recorded) and, if they want it, an e-mail job; and the live
+ * ticket-list update for the organization's staff. The event's id makes a redelivered or
  * retried job harmless.
  */
 export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload) {
@@ -18,17 +18,6 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
   const facts = await loadFanOutFacts(ctx, event);
   if (!facts) throw new NotFoundError("Ticket");
   const { ticket, staff, message } = facts;
-  ctx.realtime.ticketUpdated(event.organizationId, {
-    ticketId: ticket.id,
-    number: ticket.number,
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    assigneeId: ticket.assigneeId,
-    customerId: ticket.customerId,
-    updatedAt: ticket.updatedAt,
-    eventType: event.type,
-  });
 
   const staffIds = new Set(staff.map((member) => member.id));
   const recipients = recipientsOf({
@@ -56,21 +45,46 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
     ...(event.toStatus ? { toStatus: event.toStatus } : {}),
     ...(event.messageId ? { messageId: event.messageId } : {}),
   };
-  const recorded = await Promise.all(
-    recipients.map(async (recipient) => {
-      if (!recipient.inApp) return false;
-      const { notification, fresh } = await recordNotification(ctx, {
-        organizationId: event.organizationId,
-        userId: recipient.userId,
-        ticketId: ticket.id,
-        type: event.type,
-        eventId,
-        data,
-      });
-      if (fresh) ctx.realtime.notification(recipient.userId, toNotificationEvent(notification));
-      return fresh;
-    }),
+  const recorded = await Promise.allSettled(
+    recipients
+      .filter((recipient) => recipient.inApp)
+      .map(async (recipient) => {
+        const { notification, fresh } = await recordNotification(ctx, {
+          organizationId: event.organizationId,
+          userId: recipient.userId,
+          ticketId: ticket.id,
+          type: event.type,
+          eventId,
+          data,
+        });
+        return { userId: recipient.userId, notification, fresh };
+      }),
   );
+  // Pushed together, once every recipient's row is recorded: the emitter sends what is published
+  // in one tick as one write (realtime/emitter.ts), and the API process gets it in one read. One
+  // write per push cost every process on the path a wake-up per event (bench/realtime.ts).
+  ctx.realtime.ticketUpdated(event.organizationId, {
+    ticketId: ticket.id,
+    number: ticket.number,
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    assigneeId: ticket.assigneeId,
+    customerId: ticket.customerId,
+    updatedAt: ticket.updatedAt,
+    eventType: event.type,
+  });
+  let notified = 0;
+  for (const outcome of recorded) {
+    if (outcome.status === "fulfilled" && outcome.value.fresh) {
+      ctx.realtime.notification(outcome.value.userId, toNotificationEvent(outcome.value.notification));
+      notified += 1;
+    }
+  }
+  // A recipient whose row failed fails the job, after the others got theirs: on retry theirs are
+  // no longer fresh (the event id is on their rows), so nobody is pushed the same event twice.
+  const failed = recorded.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
   const emailed = await queueEmails(ctx, event, eventId, recipients, facts.emailChoices);
-  return { notified: recorded.filter(Boolean).length, emailed };
+  return { notified, emailed };
 }
