@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { notifications } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { createTestOrg, type TestOrg, tokenFor } from "../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 import { connectSocket, refusal, type TestSocket } from "../testing/sockets.ts";
@@ -139,6 +139,61 @@ describe("live notifications", () => {
       expect(spy.received.filter((r) => JSON.stringify(r.payload).includes(ticketId))).toEqual([]);
     }
   });
+
+  test("a recipient whose row can't be written fails the job; the others are pushed at once, and only once", async () => {
+    const ticketId = await assignedTicket(orgA);
+    const follower = await orgA.addUser("agent");
+    await server.request("POST", `/api/v1/tickets/${ticketId}/followers`, { token: follower.token });
+    const assignee = await connect(orgA.agent.token);
+    const followerSocket = await connect(follower.token);
+    // A real failure in the database, for this one recipient: the trigger refuses their rows.
+    const trigger = `fail_notifications_${follower.id.replaceAll("-", "_")}`;
+    // Only this reply's events: the ticket's creation and assignment may still be fanning out.
+    let messageId = "";
+    const forMessage = (n: { data: Record<string, unknown> }) => n.data.messageId === messageId;
+    const isMessageEvent = (r: { event: string; payload: unknown }) =>
+      r.event === "notification" && forMessage(r.payload as { data: Record<string, unknown> });
+    await server.db.execute(
+      sql.raw(`create function ${trigger}() returns trigger language plpgsql as $$
+        begin raise exception 'injected failure'; end $$;
+        create trigger ${trigger} before insert or update on notifications for each row
+        when (new.user_id = '${follower.id}') execute function ${trigger}()`),
+    );
+    try {
+      const reply = await server.request("POST", `/api/v1/tickets/${ticketId}/messages`, {
+        token: orgA.customer.token,
+        body: { body: "Half of you will hear this now" },
+      });
+      messageId = reply.body.id;
+      await assignee.next("notification", forMessage, 5_000);
+      await waitFor("the fan-out to fail on the follower's row", async () => {
+        const jobs = await server.jobs.queue("ticket-notifications").getJobs(["delayed", "failed"]);
+        return jobs.some((job) => job.data.messageId === messageId && job.attemptsMade >= 1);
+      });
+      expect(followerSocket.received.filter(isMessageEvent)).toEqual([]);
+    } finally {
+      await server.db.execute(
+        sql.raw(`drop trigger ${trigger} on notifications; drop function ${trigger}()`),
+      );
+    }
+    // The retry (2 s later) records and pushes the follower's; the assignee's row already has the
+    // event, so they are not pushed it again.
+    await followerSocket.next("notification", forMessage, 10_000);
+    expect(await messageNotifications(ticketId, follower.id)).toHaveLength(1);
+    await waitFor("the retried fan-out to complete", async () => {
+      const done = await server.jobs.queue("ticket-notifications").getJobs(["completed"]);
+      return done.some((job) => job.data.messageId === messageId);
+    });
+    // A socket gets its events in order: once a later reply's push is here, a second push of the
+    // first one would have arrived before it.
+    const marker = await server.request("POST", `/api/v1/tickets/${ticketId}/messages`, {
+      token: orgA.customer.token,
+      body: { body: "marker" },
+    });
+    await assignee.next("notification", (n) => n.data.messageId === marker.body.id, 5_000);
+    const pushed = assignee.received.filter(isMessageEvent);
+    expect(pushed).toHaveLength(1);
+  }, 20_000);
 
   test("replies within 5 minutes collapse into one in-app notification with a count", async () => {
     const ticketId = await assignedTicket(orgA);
