@@ -4,7 +4,7 @@ const apiDir = new URL("..", import.meta.url).pathname;
 
 export interface AppProcess {
   process: Subprocess<"ignore", "pipe" | "ignore", "inherit">;
-  /** Log lines (parsed JSON) printed so far. */
+  /** Log lines (parsed JSON) printed so far; none with `readLogs: false`. */
   lines: Record<string, unknown>[];
   waitForLine(
     match: (line: Record<string, unknown>) => boolean,
