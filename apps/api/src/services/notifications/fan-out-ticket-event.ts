@@ -48,17 +48,16 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
   const recorded = await Promise.allSettled(
     recipients
       .filter((recipient) => recipient.inApp)
-      .map(async (recipient) => {
-        const { notification, fresh } = await recordNotification(ctx, {
+      .map((recipient) =>
+        recordNotification(ctx, {
           organizationId: event.organizationId,
           userId: recipient.userId,
           ticketId: ticket.id,
           type: event.type,
           eventId,
           data,
-        });
-        return { userId: recipient.userId, notification, fresh };
-      }),
+        }),
+      ),
   );
   // Pushed together, once every recipient's row is recorded: the emitter sends what is published
   // in one tick as one write (realtime/emitter.ts), and the API process gets it in one read. One
@@ -77,7 +76,8 @@ export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPa
   let notified = 0;
   for (const outcome of recorded) {
     if (outcome.status === "fulfilled" && outcome.value.fresh) {
-      ctx.realtime.notification(outcome.value.userId, toNotificationEvent(outcome.value.notification));
+      const { notification } = outcome.value;
+      ctx.realtime.notification(notification.userId, toNotificationEvent(notification));
       notified += 1;
     }
   }
