@@ -1,7 +1,8 @@
 /**
- * `bun bench/realtime-only.ts [--single] [seconds] [rates…]`: just the event → socket latency
- * figures (`bun run bench` runs everything). Default: 200 events/s for 30 s, with an API process and
- * a worker process; `--single` runs one process doing both (bench/realtime.ts).
+ * `bun bench/realtime-only.ts [--single] [--raw] [seconds] [rates…]`: just the event → socket
+ * latency figures (`bun run bench` runs everything). Default: 200 events/s for 30 s, with an API
+ * process and a worker process; `--single` runs one process doing both; `--raw` runs the raw floor
+ * (bench/raw-realtime.ts) instead of the product (bench/realtime.ts).
  */
 import { migrateDatabase } from "@helpdesk/db/migrate";
 import { realtimeLatency } from "./realtime.ts";
@@ -10,11 +11,12 @@ const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0
 await migrateDatabase(databaseUrl);
 const args = process.argv.slice(2);
 const shape = args.includes("--single") ? "single" : "split";
-const [seconds = 30, ...rates] = args.filter((arg) => arg !== "--single").map(Number);
+const target = args.includes("--raw") ? "raw" : "helpdesk";
+const [seconds = 30, ...rates] = args.filter((arg) => !arg.startsWith("--")).map(Number);
 const runs = await realtimeLatency(
   databaseUrl,
   (rates.length ? rates : [200]).map((rate) => ({ rate, seconds })),
-  { shape },
+  { shape, target },
 );
 console.table(runs);
 process.exit(0);

@@ -5,6 +5,8 @@
  * Two shapes of deployment (docs/deployment.md):
  * - `split`: one API process (WORKERS=off) and one worker process (`bun run start:worker`);
  * - `single`: one process serving HTTP and running the workers, `bun run start`'s default.
+ * `target: "raw"` runs the same load against bench/raw-realtime.ts instead: the same parts doing
+ * the least an event needs, in the same shape, which is the floor this machine allows.
  */
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
@@ -36,8 +38,11 @@ export interface LatencyRun {
 export async function realtimeLatency(
   databaseUrl: string,
   steps: { rate: number; seconds: number }[],
-  options: { shape: "split" | "single"; warmupSeconds?: number } = { shape: "split" },
+  options: { shape: "split" | "single"; target?: "helpdesk" | "raw"; warmupSeconds?: number } = {
+    shape: "split",
+  },
 ) {
+  const raw = options.target === "raw";
   const warmupSeconds = options.warmupSeconds ?? Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
   const prefix = `bench-rt-${crypto.randomUUID().slice(0, 6)}`;
   const port = await freePort();
@@ -49,12 +54,18 @@ export async function realtimeLatency(
     WORKERS: options.shape === "split" ? "off" : "on",
     LOG_LEVEL: level,
   };
+  const split = options.shape === "split";
   // The API logs a line per request; nothing here reads them.
-  const api = startAppProcess("server.ts", shared, { readLogs: false });
-  const worker =
-    options.shape === "split" ? startAppProcess("worker.ts", shared, { readLogs: false }) : undefined;
+  const api = raw
+    ? startRawProcess(split ? "api" : "both", shared)
+    : startAppProcess("server.ts", shared, { readLogs: false });
+  const worker = !split
+    ? undefined
+    : raw
+      ? startRawProcess("worker", shared)
+      : startAppProcess("worker.ts", shared, { readLogs: false });
   const database = createDatabase(databaseUrl, { max: 4 });
-  const probe = new Queue("ticket-notifications", {
+  const probe = new Queue(raw ? "raw-events" : "ticket-notifications", {
     connection: createValkeyConnection(VALKEY_URL, { name: "bench-probe", maxRetriesPerRequest: null }),
     prefix,
   });
@@ -65,8 +76,12 @@ export async function realtimeLatency(
     // What autovacuum does in production (docs/deployment.md): this machine runs PostgreSQL with it
     // off, and earlier runs leave dead rows behind in the tables every event rewrites.
     await database.db.execute(sql`vacuum analyze outbox_events, notifications, tickets`);
+    if (raw) await createRawTables(database.db);
     const fixture = await createFixture(database.db);
-    const sockets = await Promise.all(fixture.agents.map((agent) => connectSocket(url, agent.token)));
+    // The raw server takes a socket's user id as its token (no authentication).
+    const sockets = await Promise.all(
+      fixture.agents.map((agent) => connectSocket(url, raw ? agent.id : agent.token)),
+    );
     const roles = { api: api.process.pid, worker: worker?.process.pid, bench: process.pid };
     const sentAt = new Map<string, number>();
     // A notification can arrive before its HTTP response (which is what names the message): keep
@@ -133,7 +148,7 @@ export async function realtimeLatency(
         Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
       const label = "warmup" in step ? " (warm-up, not reported)" : "";
       console.error(
-        `realtime: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${latencies.length}/${total})${label}`,
+        `realtime${raw ? " (raw floor)" : ""}: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${latencies.length}/${total})${label}`,
       );
       if (!("warmup" in step)) {
         runs.push({
@@ -168,6 +183,36 @@ export async function realtimeLatency(
     await valkey.quit();
     await database.close();
   }
+}
+
+/** A bench/raw-realtime.ts process, shaped like the product's for the code above. */
+function startRawProcess(role: "api" | "worker" | "both", env: Record<string, string>) {
+  const entry = new URL("raw-realtime.ts", import.meta.url).pathname;
+  const child = Bun.spawn(
+    ["bun", entry, role, env.PORT ?? "0", env.QUEUE_PREFIX ?? "", env.DATABASE_URL ?? ""],
+    {
+      stdout: "ignore",
+      stderr: "inherit",
+    },
+  );
+  return {
+    process: child,
+    stop: () => {
+      child.kill("SIGTERM");
+      return child.exited;
+    },
+  };
+}
+
+/** The raw floor's own tables, emptied for each run: a message and a notification row per event. */
+async function createRawTables(db: ReturnType<typeof createDatabase>["db"]) {
+  await db.execute(sql`create table if not exists bench_raw_messages (
+    id uuid primary key, ticket_id uuid not null, body text not null,
+    created_at timestamptz not null default now())`);
+  await db.execute(sql`create table if not exists bench_raw_notifications (
+    id uuid primary key, user_id uuid not null, message_id uuid not null,
+    created_at timestamptz not null default now())`);
+  await db.execute(sql`truncate bench_raw_messages, bench_raw_notifications`);
 }
 
 async function until(ready: () => Promise<boolean>, timeoutMs = 20_000) {
