@@ -27,7 +27,7 @@ const baseSchema = z.object({
   DATABASE_DRIVER: z.enum(["bun", "postgres-js"]).default("bun"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   VALKEY_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
-  /** BullMQ's client: iovalkey (default; also speaks Valkey Cluster) or Bun's built-in RedisClient. */
+  /** BullMQ's client: iovalkey (default; the Socket.IO adapter and emitter use it too) or Bun's RedisClient. */
   VALKEY_CLIENT: z.enum(["iovalkey", "bun"]).default("iovalkey"),
   /** Prefix of every queue key. Wrap it in braces (`{helpdesk}`) on Valkey Cluster: see docs/jobs.md. */
   QUEUE_PREFIX: z.string().min(1).default("helpdesk"),

@@ -4,8 +4,9 @@ import { createValkeyConnection } from "./connection.ts";
 
 /**
  * The connection BullMQ queues and workers use. `VALKEY_CLIENT=bun` selects Bun's built-in client
- * (wrapped with createBunRedisClient; passed raw, BullMQ would mistake it for options), the default
- * `iovalkey` also speaks Valkey Cluster. docs/jobs.md has the measured difference.
+ * (wrapped with createBunRedisClient; passed raw, BullMQ would mistake it for options); the default
+ * is iovalkey, which the Socket.IO adapter and emitter need anyway. Both connect to one Valkey
+ * endpoint, not to a Cluster (docs/deployment.md). docs/jobs.md has the measured difference.
  */
 export type QueueClientKind = "iovalkey" | "bun";
 
