@@ -56,14 +56,16 @@ export async function realtimeLatency(
   };
   const split = options.shape === "split";
   // The API logs a line per request; nothing here reads them.
-  const api = raw
-    ? startRawProcess(split ? "api" : "both", shared)
-    : startAppProcess("server.ts", shared, { readLogs: false });
-  const worker = !split
-    ? undefined
-    : raw
-      ? startRawProcess("worker", shared)
-      : startAppProcess("worker.ts", shared, { readLogs: false });
+  const start = (entry: "server.ts" | "worker.ts") =>
+    raw
+      ? startRawProcess(entry === "worker.ts" ? "worker" : split ? "api" : "both", [
+          port,
+          prefix,
+          databaseUrl,
+        ])
+      : startAppProcess(entry, shared, { readLogs: false });
+  const api = start("server.ts");
+  const worker = split ? start("worker.ts") : undefined;
   const database = createDatabase(databaseUrl, { max: 4 });
   const probe = new Queue(raw ? "raw-events" : "ticket-notifications", {
     connection: createValkeyConnection(VALKEY_URL, { name: "bench-probe", maxRetriesPerRequest: null }),
@@ -186,15 +188,15 @@ export async function realtimeLatency(
 }
 
 /** A bench/raw-realtime.ts process, shaped like the product's for the code above. */
-function startRawProcess(role: "api" | "worker" | "both", env: Record<string, string>) {
+function startRawProcess(
+  role: "api" | "worker" | "both",
+  [port, prefix, databaseUrl]: [port: number, prefix: string, databaseUrl: string],
+) {
   const entry = new URL("raw-realtime.ts", import.meta.url).pathname;
-  const child = Bun.spawn(
-    ["bun", entry, role, env.PORT ?? "0", env.QUEUE_PREFIX ?? "", env.DATABASE_URL ?? ""],
-    {
-      stdout: "ignore",
-      stderr: "inherit",
-    },
-  );
+  const child = Bun.spawn(["bun", entry, role, String(port), prefix, databaseUrl], {
+    stdout: "ignore",
+    stderr: "inherit",
+  });
   return {
     process: child,
     stop: () => {
