@@ -15,7 +15,7 @@ import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { Queue } from "bullmq";
 import { sql } from "drizzle-orm";
 import { signToken } from "../apps/api/src/services/auth/tokens.ts";
-import { startAppProcess } from "../apps/api/src/testing/processes.ts";
+import { profileFlags, startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
 import { cpuByRole, cpuPerEvent } from "./cpu.ts";
 import { VALKEY_URL } from "./variants.ts";
@@ -193,10 +193,13 @@ function startRawProcess(
   [port, prefix, databaseUrl]: [port: number, prefix: string, databaseUrl: string],
 ) {
   const entry = new URL("raw-realtime.ts", import.meta.url).pathname;
-  const child = Bun.spawn(["bun", entry, role, String(port), prefix, databaseUrl], {
-    stdout: "ignore",
-    stderr: "inherit",
-  });
+  const child = Bun.spawn(
+    ["bun", ...profileFlags(`raw-${role}`), entry, role, String(port), prefix, databaseUrl],
+    {
+      stdout: "ignore",
+      stderr: "inherit",
+    },
+  );
   return {
     process: child,
     stop: () => {

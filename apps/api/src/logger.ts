@@ -1,19 +1,6 @@
 import { env } from "@helpdesk/config/env";
 import pino from "pino";
-
-/** Secrets and message bodies never reach the logs, wherever they appear in a logged object. */
-const redact = [
-  "password",
-  "*.password",
-  "passwordHash",
-  "*.passwordHash",
-  "token",
-  "*.token",
-  "req.headers.authorization",
-  "req.headers.cookie",
-  "body",
-  "*.body",
-];
+import { redactSecrets } from "./log-redaction.ts";
 
 /**
  * JSON logs to stdout (or `destination`), buffered in 4 KiB chunks and flushed at least every
@@ -29,7 +16,15 @@ export function createLogger(level: string, destination: string | number = 1) {
       stream.flushSync();
     } catch {} // not open yet: nothing was written
   });
-  return pino({ level, redact: { paths: redact, censor: "[redacted]" } }, stream);
+  return pino(
+    {
+      level,
+      // On each line's own object, before serializers (log-redaction.ts). pino does not pass a
+      // child's bindings through formatters: they hold ids (request, job, queue), never secrets.
+      formatters: { log: redactSecrets },
+    },
+    stream,
+  );
 }
 
 export const logger = createLogger(env().LOG_LEVEL);

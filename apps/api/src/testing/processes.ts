@@ -14,6 +14,16 @@ export interface AppProcess {
 }
 
 /**
+ * PROFILE_DIR=/some/dir: a process started with these flags writes a CPU profile to
+ * PROFILE_DIR/<name> when it exits (a .cpuprofile and a markdown summary), e.g. to see where a
+ * benchmark's API or worker process spends its time.
+ */
+export function profileFlags(name: string): string[] {
+  const dir = process.env.PROFILE_DIR;
+  return dir ? ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${dir}/${name}`] : [];
+}
+
+/**
  * Runs `server.ts` or `worker.ts` as its own process with the test's database and prefix, reading
  * its JSON log lines, so tests can see what it did (and which port it took with PORT=0).
  * `readLogs: false` sends them to /dev/null instead: a benchmark's API logs a line per request, and
@@ -25,12 +35,7 @@ export function startAppProcess(
   options: { readLogs?: boolean } = {},
 ): AppProcess {
   const readLogs = options.readLogs ?? true;
-  // PROFILE_DIR=/some/dir: each process writes a CPU profile there when it exits (a .cpuprofile
-  // and a markdown summary), e.g. to see where a benchmark's API or worker process spends its time.
-  const profile = process.env.PROFILE_DIR
-    ? ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${process.env.PROFILE_DIR}/${entry}`]
-    : [];
-  const child = spawn(["bun", ...profile, `${apiDir}${entry}`], {
+  const child = spawn(["bun", ...profileFlags(entry), `${apiDir}${entry}`], {
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdout: readLogs ? "pipe" : "ignore",
     stderr: "inherit",
