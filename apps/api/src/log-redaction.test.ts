@@ -29,12 +29,17 @@ describe("redactSecrets", () => {
     expect(redactSecrets(logged)).toBe(logged);
   });
 
-  test("an error's copy is still an error, with its message and stack, and the secret censored", () => {
-    const error = Object.assign(new TypeError("Resend refused"), { body: "raw response", statusCode: 422 });
+  test("an error's copy is still an error, with its message, stack and cause, and the secret censored", () => {
+    const cause = new Error("socket hang up");
+    const error = Object.assign(new TypeError("Resend refused", { cause }), {
+      body: "raw response",
+      statusCode: 422,
+    });
     const redacted = redactSecrets({ err: error }).err;
     expect(redacted).toBeInstanceOf(TypeError);
     expect(redacted.message).toBe("Resend refused");
     expect(redacted.stack).toBe(error.stack);
+    expect(redacted.cause).toBe(cause);
     expect(redacted.body).toBe(CENSOR);
     expect(redacted.statusCode).toBe(422);
     expect(error.body).toBe("raw response");

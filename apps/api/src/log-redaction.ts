@@ -9,7 +9,7 @@ export const CENSOR = "[redacted]";
 /**
  * The value with every secret key's value censored: the same object when it holds none (most
  * lines), else a copy, so the caller's object is never changed. An Error's copy keeps its
- * prototype, message and stack, so pino's error serializer still reads it as an error.
+ * prototype, message, stack and cause, so pino's error serializer still reads it as an error.
  *
  * pino's own `redact` option re-parsed its ten path strings on every line (@pinojs/redact): ~2%
  * of the API's CPU in bench/realtime.ts, for lines that almost never hold a secret.
@@ -39,12 +39,8 @@ function isWalked(value: unknown): value is object {
   return prototype === Object.prototype || prototype === null || value instanceof Error;
 }
 
+/** An error's own properties include non-enumerable ones (message, stack, cause): all are kept. */
 function copyOf(source: Record<string, unknown>): Record<string, unknown> {
   if (!(source instanceof Error)) return { ...source };
-  const copy = Object.assign(Object.create(Object.getPrototypeOf(source)), source);
-  Object.defineProperties(copy, {
-    message: { value: source.message, enumerable: false, writable: true },
-    stack: { value: source.stack, enumerable: false, writable: true },
-  });
-  return copy;
+  return Object.create(Object.getPrototypeOf(source), Object.getOwnPropertyDescriptors(source));
 }
