@@ -5,6 +5,7 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ProductJobs } from "./context.ts";
+import type { ActiveUserCache } from "./http/active-user-cache.ts";
 import { authRateLimit } from "./http/auth-rate-limit.ts";
 import { dashboardRouter } from "./http/dashboard.ts";
 import { devEmailsRouter } from "./http/dev-emails-page.ts";
@@ -26,6 +27,8 @@ export interface AppDeps {
   jobs: ProductJobs;
   /** Lets request handlers reach sockets on every API process (e.g. to close a deactivated user's). */
   realtime: RealtimeEmitter;
+  /** The users authentication reads, kept per process and dropped when a change is announced. */
+  users: ActiveUserCache;
   logger: Logger;
 }
 
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps) {
     db: deps.db,
     jobs: deps.jobs,
     realtime: deps.realtime,
+    users: deps.users,
     tokens: { secret: deps.env.JWT_SECRET, expiresIn: deps.env.JWT_EXPIRES_IN },
     operatorToken: deps.env.OPERATOR_TOKEN,
   });

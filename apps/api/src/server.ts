@@ -3,6 +3,7 @@ import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "./app.ts";
+import { connectActiveUserCache } from "./http/active-user-cache.ts";
 import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
 import { guardProcess } from "./process-guards.ts";
@@ -23,7 +24,21 @@ jobs.relay.start();
 const pool = config.WORKERS === "on" ? startJobProcessing(jobs, config) : undefined;
 
 const realtimeEmitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
-const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: realtimeEmitter, logger });
+const users = connectActiveUserCache({
+  db: database.db,
+  valkeyUrl: config.VALKEY_URL,
+  keyPrefix: config.QUEUE_PREFIX,
+  log: logger,
+});
+const app = createApp({
+  env: config,
+  db: database.db,
+  valkey,
+  jobs,
+  realtime: realtimeEmitter,
+  users,
+  logger,
+});
 const server = app.listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo; // PORT=0 picks a free port (tests)
   logger.info({ port, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
@@ -42,5 +57,6 @@ onShutdownSignal(logger, async () => {
   await pool?.close(config.SHUTDOWN_TIMEOUT_MS);
   await jobs.close();
   await realtimeEmitter.close();
+  users.close();
   await Promise.allSettled([database.close(), closeValkey(valkey)]);
 });

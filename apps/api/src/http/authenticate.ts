@@ -5,29 +5,45 @@ import type { Request } from "express";
 import type { Actor } from "../context.ts";
 import { UnauthorizedError } from "../errors.ts";
 import { type TokenClaims, verifyToken } from "../services/auth/tokens.ts";
+import type { ActiveUserCache, ActiveUserRow } from "./active-user-cache.ts";
 
 /**
- * Resolves the bearer token to the acting user. The user row is read on every request, so a
- * deactivation or a role change takes effect at once rather than when the token expires.
+ * Resolves the bearer token to the acting user. The user row comes from the process's user cache,
+ * which drops a user as soon as a change to them is announced, so a deactivation or a role change
+ * takes effect at once rather than when the token expires (http/active-user-cache.ts).
  */
-export async function authenticate(req: Request, db: Database, secret: string): Promise<Actor> {
+export async function authenticate(req: Request, users: ActiveUserCache, secret: string): Promise<Actor> {
   const header = req.get("authorization");
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new UnauthorizedError("Missing bearer token");
-  return loadActiveUser(db, await verifyToken(token, secret));
+  const claims = await verifyToken(token, secret);
+  return activeActor(await users.get(claims.userId, claims.organizationId));
 }
 
-/** The active user a verified token names (HTTP requests and socket handshakes alike). */
+/** The active user a verified token names, read from PostgreSQL (socket handshakes, cache misses). */
 export async function loadActiveUser(db: Database, claims: TokenClaims): Promise<Actor> {
+  return activeActor(await readActiveUser(db, claims.userId, claims.organizationId));
+}
+
+function activeActor(user: ActiveUserRow | undefined): Actor {
+  if (!user?.active) throw new UnauthorizedError("This account is not active");
+  const { active: _active, ...actor } = user;
+  return actor;
+}
+
+/** The user row a token names, if it is still in the token's organization. */
+export async function readActiveUser(
+  db: Database,
+  userId: string,
+  organizationId: string,
+): Promise<ActiveUserRow | undefined> {
   let query = activeUserQueries.get(db);
   if (!query) {
     query = prepareActiveUserQuery(db);
     activeUserQueries.set(db, query);
   }
-  const [user] = await query.execute({ userId: claims.userId, organizationId: claims.organizationId });
-  if (!user?.active) throw new UnauthorizedError("This account is not active");
-  const { active: _active, ...actor } = user;
-  return actor;
+  const [user] = await query.execute({ userId, organizationId });
+  return user;
 }
 
 /**

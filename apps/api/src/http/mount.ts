@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { JobScope, ProductJobs, TokenSettings } from "../context.ts";
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
 import type { RealtimeEmitter } from "../realtime/emitter.ts";
+import type { ActiveUserCache } from "./active-user-cache.ts";
 import { authenticate } from "./authenticate.ts";
 import type { RouteSpec } from "./route.ts";
 
@@ -12,6 +13,7 @@ export interface MountDeps {
   db: Database;
   jobs: ProductJobs;
   realtime: RealtimeEmitter;
+  users: ActiveUserCache;
   tokens: TokenSettings;
   operatorToken: string;
 }
@@ -33,7 +35,7 @@ export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: M
           ctx.scope = { kind: "operator" } satisfies JobScope;
           req.log = req.log.child({ operator: true });
         } else {
-          const actor = await authenticate(req, deps.db, deps.tokens.secret);
+          const actor = await authenticate(req, deps.users, deps.tokens.secret);
           if (!allowed.includes(actor.role)) throw new ForbiddenError();
           req.log = req.log.child({ userId: actor.id, organizationId: actor.organizationId });
           ctx.actor = actor;

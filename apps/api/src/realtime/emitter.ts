@@ -1,5 +1,6 @@
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { Emitter } from "@socket.io/redis-emitter";
+import { dropUserInProcess, userChangedChannel } from "../http/active-user-cache.ts";
 import type { NotificationEvent, ServerToClientEvents, SlaEvent, TicketUpdatedEvent } from "./events.ts";
 import { rooms } from "./rooms.ts";
 
@@ -13,6 +14,13 @@ export interface RealtimeEmitter {
   sla(kind: "sla:warning" | "sla:breached", userIds: string[], event: SlaEvent): void;
   /** Closes every socket of a user, on every API process (deactivated, or their role changed). */
   disconnectUser(userId: string): void;
+  /**
+   * Tells every API process that a user's row changed, so their user caches drop it (role,
+   * deactivation, name or locale; http/active-user-cache.ts). Not a Socket.IO event: it goes on a
+   * channel of its own, over the same connection. Resolves once Valkey has passed it on (true),
+   * or false after a second without an answer.
+   */
+  userChanged(userId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,6 +39,20 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
       emitter.to(rooms.staff(organizationId)).emit("ticket:updated", event),
     sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
     disconnectUser: (userId) => emitter.in(rooms.user(userId)).disconnectSockets(true),
+    // Valkey queues the message to every subscriber while it runs the PUBLISH, in the turn that
+    // answers it: once answered, the other processes have it on their sockets. Unanswered after a
+    // second (Valkey away), the PUBLISH still goes out on reconnect; meanwhile the caches,
+    // unsubscribed, keep nothing (http/active-user-cache.ts).
+    userChanged: (userId) => {
+      dropUserInProcess(userId);
+      return Promise.race([
+        connection.publish(userChangedChannel(keyPrefix), userId).then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>((resolve) => setTimeout(resolve, 1_000, false).unref()),
+      ]);
+    },
     close: () => closeValkey(connection),
   };
 }

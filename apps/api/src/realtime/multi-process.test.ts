@@ -69,3 +69,31 @@ test("a socket on API #2 receives a notification whose job ran in the worker pro
     assignee.close();
   }
 });
+
+test("a deactivation or role change made on API #1 holds on API #2's very next request", async () => {
+  const [port1, port2] = await Promise.all([portOf(api1), portOf(api2)]);
+  const org = await createTestOrg(database.db);
+  const user = await org.addUser("agent");
+  const call = (port: number, method: string, path: string, token: string, body?: unknown) =>
+    fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { user?: { role: string } } }));
+
+  // API #2 has the user cached, as agent, from these requests.
+  expect((await call(port2, "GET", "/api/v1/me", user.token)).body.user?.role).toBe("agent");
+  expect((await call(port2, "GET", "/api/v1/admin/jobs/stats", user.token)).status).toBe(403);
+
+  // The change is announced before API #1 answers, so no polling: the next request already sees it.
+  expect(
+    (await call(port1, "PATCH", `/api/v1/users/${user.id}`, org.admin.token, { role: "admin" })).status,
+  ).toBe(200);
+  expect((await call(port2, "GET", "/api/v1/me", user.token)).body.user?.role).toBe("admin");
+  expect((await call(port2, "GET", "/api/v1/admin/jobs/stats", user.token)).status).toBe(200);
+
+  expect(
+    (await call(port1, "PATCH", `/api/v1/users/${user.id}`, org.admin.token, { active: false })).status,
+  ).toBe(200);
+  expect((await call(port2, "GET", "/api/v1/me", user.token)).status).toBe(401);
+});

@@ -3,6 +3,7 @@ import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "../app.ts";
 import type { ProductJobs, SystemContext } from "../context.ts";
+import { connectActiveUserCache } from "../http/active-user-cache.ts";
 import { createJobRuntime, type JobProcessing, startJobProcessing } from "../jobs/start.ts";
 import { logger } from "../logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
@@ -51,7 +52,13 @@ export async function startTestServer(
   const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
   const jobs = createJobRuntime(config, database.db, logger);
   const emitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
-  const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: emitter, logger });
+  const users = connectActiveUserCache({
+    db: database.db,
+    valkeyUrl: config.VALKEY_URL,
+    keyPrefix: config.QUEUE_PREFIX,
+    log: logger,
+  });
+  const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: emitter, users, logger });
   const server = app.listen(0);
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const address = server.address();
@@ -94,6 +101,7 @@ export async function startTestServer(
       await new Promise((resolve) => server.close(resolve));
       await jobs.close();
       await emitter.close();
+      users.close();
       await Promise.allSettled([database.close(), closeValkey(valkey)]);
     },
   };

@@ -22,7 +22,7 @@ export async function updateUser(
   userId: string,
   input: z.output<typeof updateUserInput>,
 ) {
-  return withTransaction(ctx, async ({ db, afterCommit }) => {
+  const updated = await withTransaction(ctx, async ({ db, afterCommit }) => {
     const [target] = await db
       .select()
       .from(users)
@@ -62,4 +62,10 @@ export async function updateUser(
     if (accessChanged) afterCommit?.(() => ctx.realtime.disconnectUser(target.id));
     return updated ?? target;
   });
+  // Every API process drops its cached copy before the admin hears the change is made, so the
+  // user's next request, on any process, sees it (http/active-user-cache.ts).
+  if (!(await ctx.realtime.userChanged(updated.id))) {
+    ctx.log.warn({ targetUserId: updated.id }, "user change not announced; API processes' caches expire it");
+  }
+  return updated;
 }

@@ -1,0 +1,145 @@
+import type { Database } from "@helpdesk/db/client";
+import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/jobs/connection";
+import type { Actor } from "../context.ts";
+import type { Logger } from "../logger.ts";
+import { readActiveUser } from "./authenticate.ts";
+
+/** The user row authentication needs; `active` decides whether the token still works. */
+export type ActiveUserRow = Actor & { active: boolean };
+
+export interface ActiveUserCacheOptions {
+  /** Reads the row from PostgreSQL (a miss, or whenever the cache is off). */
+  load: (userId: string, organizationId: string) => Promise<ActiveUserRow | undefined>;
+  /** A connection of the cache's own: it is put in subscriber mode. */
+  subscriber: ValkeyConnection;
+  /** Namespaces the channel, like the queue prefix. */
+  keyPrefix: string;
+  log: Logger;
+  /** How long an entry may be used at most, even if no change is ever announced. */
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+export interface ActiveUserCache {
+  get(userId: string, organizationId: string): Promise<ActiveUserRow | undefined>;
+  /** Whether entries are being kept (only while the change channel is subscribed). */
+  readonly enabled: boolean;
+  close(): void;
+}
+
+/** The channel on which a changed user's id is announced to every API process. */
+export const userChangedChannel = (keyPrefix: string) => `${keyPrefix}:user-changed`;
+
+/**
+ * The caches of this process, so the process announcing a change drops its own entry before the
+ * announcement leaves: its PUBLISH reply can be read before its own subscriber's copy of the
+ * message, and the next request would be served from the stale entry in between.
+ */
+const processCaches = new Set<{ drop(userId: string): void }>();
+
+/** Drops a changed user from every cache in this process (the announcer's side; see above). */
+export function dropUserInProcess(userId: string): void {
+  for (const cache of processCaches) cache.drop(userId);
+}
+
+/**
+ * The users that authentication reads on every request, kept in the API process so a request
+ * makes no PostgreSQL round trip before its own work (at 200 replies/s the read was one of the
+ * API's two round trips; bench/realtime.ts).
+ *
+ * A deactivation or a role change must still take effect at once, so entries are dropped on a
+ * Valkey pub/sub announcement (`userChanged` on the realtime emitter, sent after the change
+ * commits), and the cache keeps nothing while it is not subscribed: an announcement missed while
+ * Valkey was away can't leave a stale entry behind, because every entry is dropped when the
+ * subscription comes back. The TTL bounds what a lost announcement (or a change made outside the
+ * API, e.g. in psql) can leave behind.
+ */
+export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUserCache {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const entries = new Map<string, { row: ActiveUserRow; expiresAt: number }>();
+  const channel = userChangedChannel(options.keyPrefix);
+  let subscribed = false;
+  // Bumped on every drop: a read that began before a change can't store what it read.
+  let generation = 0;
+  const dropAll = () => {
+    entries.clear();
+    generation++;
+  };
+
+  const { subscriber } = options;
+  const subscribe = () =>
+    subscriber.subscribe(channel).then(
+      () => {
+        dropAll(); // announcements sent while unsubscribed were missed
+        subscribed = true;
+      },
+      (error: unknown) =>
+        options.log.warn({ err: error }, "user cache could not subscribe; reading every time"),
+    );
+  // After a reconnect too: the subscription is made again, and only then are entries kept again.
+  subscriber.on("ready", subscribe);
+  if (subscriber.status === "ready") subscribe();
+  subscriber.on("close", () => {
+    subscribed = false;
+    dropAll();
+  });
+  const drop = (userId: string) => {
+    entries.delete(userId);
+    generation++;
+  };
+  subscriber.on("message", (from: string, userId: string) => {
+    if (from === channel) drop(userId);
+  });
+  const registration = { drop };
+  processCaches.add(registration);
+
+  return {
+    get enabled() {
+      return subscribed;
+    },
+    async get(userId, organizationId) {
+      if (!subscribed) return options.load(userId, organizationId);
+      const hit = entries.get(userId);
+      if (hit && hit.expiresAt > Date.now()) {
+        return hit.row.organizationId === organizationId ? hit.row : undefined;
+      }
+      const seen = generation;
+      const row = await options.load(userId, organizationId);
+      if (row && subscribed && generation === seen) {
+        entries.delete(userId); // re-inserted last, so the oldest entry is the first in the map
+        entries.set(userId, { row, expiresAt: Date.now() + ttlMs });
+        if (entries.size > maxEntries) {
+          const oldest = entries.keys().next().value;
+          if (oldest !== undefined) entries.delete(oldest);
+        }
+      }
+      return row;
+    },
+    close() {
+      processCaches.delete(registration);
+      subscribed = false;
+      dropAll();
+      subscriber.disconnect();
+    },
+  };
+}
+
+/** The API process's cache, reading through `db` and listening on a Valkey connection of its own. */
+export function connectActiveUserCache(options: {
+  db: Database;
+  valkeyUrl: string;
+  keyPrefix: string;
+  log: Logger;
+}): ActiveUserCache {
+  return createActiveUserCache({
+    load: (userId, organizationId) => readActiveUser(options.db, userId, organizationId),
+    subscriber: createValkeyConnection(options.valkeyUrl, {
+      name: "helpdesk:user-cache",
+      maxRetriesPerRequest: null,
+      onError: (error) => options.log.warn({ err: error }, "user cache connection error"),
+    }),
+    keyPrefix: options.keyPrefix,
+    log: options.log,
+  });
+}
