@@ -33,7 +33,7 @@ const rowFor = (id: string, role: ActiveUserRow["role"] = "agent"): ActiveUserRo
 /** A cache over an in-memory "table", counting its reads; `announced` sees each announcement after the cache did. */
 async function cacheOver(
   table: Map<string, ActiveUserRow>,
-  options: { ttlMs?: number; maxEntries?: number } = {},
+  options: { ttlMs?: number; maxEntries?: number; pingEveryMs?: number } = {},
 ) {
   const reads: string[] = [];
   let loadGate: Promise<void> | undefined;
@@ -138,6 +138,26 @@ test("the oldest entry makes room past the bound", async () => {
     await cache.get("a", ORG);
     expect(reads).toEqual(["a", "b", "c", "a"]);
   } finally {
+    close();
+  }
+});
+
+test("a connection that goes silent turns the cache off until pongs come back", async () => {
+  const { cache, reads, close } = await cacheOver(new Map([["u1", rowFor("u1")]]), { pingEveryMs: 100 });
+  const admin = createValkeyConnection(redis.url, { name: "test:pause" });
+  try {
+    await cache.get("u1", ORG);
+    // Valkey stops answering every client for 1.5 s: the subscriber's socket stays open.
+    await admin.call("CLIENT", "PAUSE", "1500", "ALL");
+    await waitFor("the cache to turn off", () => !cache.enabled);
+    await cache.get("u1", ORG);
+    expect(reads).toHaveLength(2);
+    await waitFor("the cache to turn on again", () => cache.enabled, { timeoutMs: 5_000 });
+    await cache.get("u1", ORG); // dropped when the pongs resumed
+    await cache.get("u1", ORG);
+    expect(reads).toHaveLength(3);
+  } finally {
+    admin.disconnect();
     close();
   }
 });

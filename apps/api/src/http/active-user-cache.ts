@@ -18,11 +18,13 @@ export interface ActiveUserCacheOptions {
   /** How long an entry may be used at most, even if no change is ever announced. */
   ttlMs?: number;
   maxEntries?: number;
+  /** How often the subscriber is pinged; entries are used only while a pong is under 3 of these old. */
+  pingEveryMs?: number;
 }
 
 export interface ActiveUserCache {
   get(userId: string, organizationId: string): Promise<ActiveUserRow | undefined>;
-  /** Whether entries are being kept (only while the change channel is subscribed). */
+  /** Whether entries are being kept (only while the change channel is subscribed and answering). */
   readonly enabled: boolean;
   close(): void;
 }
@@ -51,12 +53,15 @@ export function dropUserInProcess(userId: string): void {
  * Valkey pub/sub announcement (`userChanged` on the realtime emitter, sent after the change
  * commits), and the cache keeps nothing while it is not subscribed: an announcement missed while
  * Valkey was away can't leave a stale entry behind, because every entry is dropped when the
- * subscription comes back. The TTL bounds what a lost announcement (or a change made outside the
- * API, e.g. in psql) can leave behind.
+ * subscription comes back. A connection that looks open but carries nothing (a partition, a
+ * failover without a FIN) is caught by a PING each second: entries are used only while the last
+ * pong is under three pings old, and all are dropped when pongs resume. The TTL bounds what a lost
+ * announcement (or a change made outside the API, e.g. in psql) can leave behind.
  */
 export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUserCache {
   const ttlMs = options.ttlMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 10_000;
+  const pingEveryMs = options.pingEveryMs ?? 1_000;
   const entries = new Map<string, { row: ActiveUserRow; expiresAt: number }>();
   const channel = userChangedChannel(options.keyPrefix);
   let subscribed = false;
@@ -68,10 +73,14 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
   };
 
   const { subscriber } = options;
+  let lastPong = 0;
+  const answering = () => Date.now() - lastPong < 3 * pingEveryMs;
   const subscribe = () =>
     subscriber.subscribe(channel).then(
       () => {
         dropAll(); // announcements sent while unsubscribed were missed
+        lastPong = Date.now();
+        if (!subscribed) options.log.info("user cache on");
         subscribed = true;
       },
       (error: unknown) =>
@@ -93,20 +102,34 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
   });
   const registration = { drop };
   processCaches.add(registration);
+  // A pong comes back on the same stream after every message sent before it, so once it is in,
+  // those messages have been applied.
+  const pinger = setInterval(() => {
+    if (!subscribed) return;
+    subscriber.ping().then(
+      () => {
+        if (!answering()) dropAll(); // silent for a while: what came meanwhile is not trusted
+        lastPong = Date.now();
+      },
+      () => {},
+    );
+  }, pingEveryMs);
+  pinger.unref();
+  const live = () => subscribed && answering();
 
   return {
     get enabled() {
-      return subscribed;
+      return live();
     },
     async get(userId, organizationId) {
-      if (!subscribed) return options.load(userId, organizationId);
+      if (!live()) return options.load(userId, organizationId);
       const hit = entries.get(userId);
       if (hit && hit.expiresAt > Date.now()) {
         return hit.row.organizationId === organizationId ? hit.row : undefined;
       }
       const seen = generation;
       const row = await options.load(userId, organizationId);
-      if (row && subscribed && generation === seen) {
+      if (row && live() && generation === seen) {
         entries.delete(userId); // re-inserted last, so the oldest entry is the first in the map
         entries.set(userId, { row, expiresAt: Date.now() + ttlMs });
         if (entries.size > maxEntries) {
@@ -117,6 +140,7 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
       return row;
     },
     close() {
+      clearInterval(pinger);
       processCaches.delete(registration);
       subscribed = false;
       dropAll();

@@ -40,9 +40,9 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
     sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
     disconnectUser: (userId) => emitter.in(rooms.user(userId)).disconnectSockets(true),
     // Valkey queues the message to every subscriber while it runs the PUBLISH, in the turn that
-    // answers it: once answered, the other processes have it on their sockets. Unanswered after a
-    // second (Valkey away), the PUBLISH still goes out on reconnect; meanwhile the caches,
-    // unsubscribed, keep nothing (http/active-user-cache.ts).
+    // answers it: once answered, it is on its way to the other processes, which read it on their
+    // next turn. Unanswered after a second (Valkey away), the PUBLISH still goes out on reconnect;
+    // meanwhile the caches, unsubscribed or unanswered, use nothing (http/active-user-cache.ts).
     userChanged: (userId) => {
       dropUserInProcess(userId);
       return Promise.race([

@@ -23,6 +23,8 @@ beforeAll(async () => {
   api2 = startAppProcess("server.ts", shared);
   worker = startAppProcess("worker.ts", shared);
   await worker.waitForLine((line) => line.msg === "workers started");
+  // Each API process keeps users only once subscribed to their changes.
+  await Promise.all([api1, api2].map((api) => api.waitForLine((line) => line.msg === "user cache on")));
 });
 afterAll(async () => {
   const codes = await Promise.all([api1.stop(), api2.stop(), worker.stop()]);

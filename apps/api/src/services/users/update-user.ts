@@ -63,7 +63,9 @@ export async function updateUser(
     return updated ?? target;
   });
   // Every API process drops its cached copy before the admin hears the change is made, so the
-  // user's next request, on any process, sees it (http/active-user-cache.ts).
+  // user's next request, on any process, sees it (http/active-user-cache.ts). This is after the
+  // commit because the route calls updateUser outside any transaction; inside a caller's, it would
+  // announce before that commit.
   if (!(await ctx.realtime.userChanged(updated.id))) {
     ctx.log.warn({ targetUserId: updated.id }, "user change not announced; API processes' caches expire it");
   }
