@@ -1,6 +1,7 @@
 import type { Database } from "@helpdesk/db/client";
 import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/jobs/connection";
 import type { Actor } from "../context.ts";
+import { setBounded } from "../lib/bounded-map.ts";
 import type { Logger } from "../logger.ts";
 import { readActiveUser } from "./authenticate.ts";
 
@@ -130,12 +131,7 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
       const seen = generation;
       const row = await options.load(userId, organizationId);
       if (row && live() && generation === seen) {
-        entries.delete(userId); // re-inserted last, so the oldest entry is the first in the map
-        entries.set(userId, { row, expiresAt: Date.now() + ttlMs });
-        if (entries.size > maxEntries) {
-          const oldest = entries.keys().next().value;
-          if (oldest !== undefined) entries.delete(oldest);
-        }
+        setBounded(entries, userId, { row, expiresAt: Date.now() + ttlMs }, maxEntries);
       }
       return row;
     },

@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT } from "jose";
 import { UnauthorizedError } from "../../errors.ts";
+import { setBounded } from "../../lib/bounded-map.ts";
 
 const ISSUER = "helpdesk";
 /**
@@ -68,8 +69,7 @@ export async function verifyToken(token: string, secret: string): Promise<Verifi
     throw new UnauthorizedError("Token expired");
   }
   const claims = await verifyWithJose(token, secret);
-  if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value as string);
-  verified.set(token, Object.freeze(claims));
+  setBounded(verified, token, Object.freeze(claims), VERIFIED_LIMIT);
   return claims;
 }
 
