@@ -18,6 +18,7 @@ import { signToken } from "../apps/api/src/services/auth/tokens.ts";
 import { profileFlags, startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
 import { cpuByRole, cpuPerEvent } from "./cpu.ts";
+import { slowestPerHalfSecond, timelineWanted } from "./timeline.ts";
 import { VALKEY_URL } from "./variants.ts";
 
 export interface LatencyRun {
@@ -91,13 +92,19 @@ export async function realtimeLatency(
     // arrival per message: each reply notifies one socket, its ticket's assignee (the fixture).
     const arrivedAt = new Map<string, number>();
     const latencies: number[] = [];
+    /** [sent at, latency] of each event, only when BENCH_TIMELINE asks for it. */
+    const timeline: [number, number][] = [];
+    const record = (sentAt: number, arrived: number) => {
+      latencies.push(arrived - sentAt);
+      if (timelineWanted) timeline.push([sentAt, arrived - sentAt]);
+    };
     for (const socket of sockets) {
       socket.socket.on("notification", (event) => {
         const messageId = event.data.messageId as string | undefined;
         if (!messageId) return;
         const started = sentAt.get(messageId);
         if (started === undefined) arrivedAt.set(messageId, performance.now());
-        else latencies.push(performance.now() - started);
+        else record(started, performance.now());
       });
     }
     const runs: LatencyRun[] = [];
@@ -106,6 +113,7 @@ export async function realtimeLatency(
     const schedule = first ? [{ ...first, seconds: warmupSeconds, warmup: true }, ...steps] : steps;
     for (const step of schedule) {
       latencies.length = 0;
+      timeline.length = 0;
       sentAt.clear();
       arrivedAt.clear();
       const httpMs: number[] = [];
@@ -133,7 +141,7 @@ export async function realtimeLatency(
               .then((message) => {
                 const arrived = arrivedAt.get(message.id);
                 if (arrived === undefined) sentAt.set(message.id, t0);
-                else latencies.push(arrived - t0);
+                else record(t0, arrived);
                 httpMs.push(performance.now() - t0);
               }),
           );
@@ -162,6 +170,8 @@ export async function realtimeLatency(
           p99: at(0.99),
         });
       }
+      if (timelineWanted)
+        console.error(`  slowest per half second: ${slowestPerHalfSecond(timeline, started)}`);
       const h = [...httpMs].sort((a, b) => a - b);
       console.error(
         `  CPU per event: ${Object.entries(cpu)
