@@ -91,13 +91,9 @@ export async function realtimeLatency(
     // its arrival time until the response comes, or the fastest events would be dropped. One
     // arrival per message: each reply notifies one socket, its ticket's assignee (the fixture).
     const arrivedAt = new Map<string, number>();
-    const latencies: number[] = [];
-    /** [sent at, latency] of each event, only when BENCH_TIMELINE asks for it. */
-    const timeline: [number, number][] = [];
-    const record = (sentAt: number, arrived: number) => {
-      latencies.push(arrived - sentAt);
-      if (timelineWanted) timeline.push([sentAt, arrived - sentAt]);
-    };
+    /** [sent at, latency] of each event delivered: when it was sent places it in the timeline. */
+    const delivered: [number, number][] = [];
+    const record = (sentAt: number, arrived: number) => delivered.push([sentAt, arrived - sentAt]);
     for (const socket of sockets) {
       socket.socket.on("notification", (event) => {
         const messageId = event.data.messageId as string | undefined;
@@ -112,8 +108,7 @@ export async function realtimeLatency(
     const first = steps[0];
     const schedule = first ? [{ ...first, seconds: warmupSeconds, warmup: true }, ...steps] : steps;
     for (const step of schedule) {
-      latencies.length = 0;
-      timeline.length = 0;
+      delivered.length = 0;
       sentAt.clear();
       arrivedAt.clear();
       const httpMs: number[] = [];
@@ -151,27 +146,27 @@ export async function realtimeLatency(
       await Promise.all(pending);
       // Replies still in flight get up to 5 s to arrive; later ones count as lost.
       const deadline = performance.now() + 5_000;
-      while (latencies.length < total && performance.now() < deadline) await Bun.sleep(20);
+      while (delivered.length < total && performance.now() < deadline) await Bun.sleep(20);
       const cpu = cpuPerEvent(cpuBefore, cpuByRole(roles), total);
-      const sorted = [...latencies].sort((a, b) => a - b);
+      const sorted = delivered.map(([, latency]) => latency).sort((a, b) => a - b);
       const at = (q: number) =>
         Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
       const label = "warmup" in step ? " (warm-up, not reported)" : "";
       console.error(
-        `realtime${raw ? " (raw floor)" : ""}: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${latencies.length}/${total})${label}`,
+        `realtime${raw ? " (raw floor)" : ""}: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${delivered.length}/${total})${label}`,
       );
       if (!("warmup" in step)) {
         runs.push({
           rate: step.rate,
           seconds: step.seconds,
           sent: total,
-          received: latencies.length,
+          received: delivered.length,
           p50: at(0.5),
           p99: at(0.99),
         });
       }
       if (timelineWanted)
-        console.error(`  slowest per half second: ${slowestPerHalfSecond(timeline, started)}`);
+        console.error(`  slowest per half second: ${slowestPerHalfSecond(delivered, started)}`);
       const h = [...httpMs].sort((a, b) => a - b);
       console.error(
         `  CPU per event: ${Object.entries(cpu)
