@@ -93,14 +93,14 @@ export async function realtimeLatency(
     const arrivedAt = new Map<string, number>();
     /** [sent at, latency] of each event delivered: when it was sent places it in the timeline. */
     const delivered: [number, number][] = [];
-    const record = (sentAt: number, arrived: number) => delivered.push([sentAt, arrived - sentAt]);
+    const record = (sent: number, arrived: number) => delivered.push([sent, arrived - sent]);
     for (const socket of sockets) {
       socket.socket.on("notification", (event) => {
         const messageId = event.data.messageId as string | undefined;
         if (!messageId) return;
-        const started = sentAt.get(messageId);
-        if (started === undefined) arrivedAt.set(messageId, performance.now());
-        else record(started, performance.now());
+        const sent = sentAt.get(messageId);
+        if (sent === undefined) arrivedAt.set(messageId, performance.now());
+        else record(sent, performance.now());
       });
     }
     const runs: LatencyRun[] = [];
@@ -166,7 +166,7 @@ export async function realtimeLatency(
         });
       }
       if (timelineWanted)
-        console.error(`  slowest per half second: ${slowestPerHalfSecond(delivered, started)}`);
+        console.error(`  slowest per half second: ${slowestPerHalfSecond(delivered, started, step.seconds)}`);
       const h = [...httpMs].sort((a, b) => a - b);
       console.error(
         `  CPU per event: ${Object.entries(cpu)

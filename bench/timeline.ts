@@ -1,19 +1,28 @@
 /**
  * `BENCH_TIMELINE=1`: the slowest event of each half second of a run, by when it was sent. It tells
- * the two causes of a tail apart: a few stalls (a pause, a compile, a checkpoint) show as one or two
- * slices far above the rest; cores near saturation show as most slices well above the median.
+ * the two causes of a tail apart, judged against each other (each slice holds ~100 events, so its
+ * slowest sits near the run's p99 whatever the cause): a few stalls (a pause, a compile, a
+ * checkpoint) show as a few slices far above the rest; queueing on busy cores shows as slices
+ * spread evenly around the run's p99.
  */
-export const timelineWanted = Boolean(process.env.BENCH_TIMELINE);
+export const timelineWanted = process.env.BENCH_TIMELINE === "1";
 
-/** `samples`: [sent at, latency] in ms, on the clock of `started`. */
-export function slowestPerHalfSecond(samples: readonly [number, number][], started: number): string {
-  const slowest = new Map<number, number>();
-  for (const [sentAt, latency] of samples) {
-    const slice = Math.floor((sentAt - started) / 500);
-    slowest.set(slice, Math.max(slowest.get(slice) ?? 0, latency));
+/**
+ * `samples`: [sent at, latency] in ms, on the clock of `started`. The run's last event is due at
+ * exactly `seconds` and goes in the last slice; a slice with no event delivered shows as "–".
+ */
+export function slowestPerHalfSecond(
+  samples: readonly [number, number][],
+  started: number,
+  seconds: number,
+): string {
+  const lastSlice = seconds * 2 - 1;
+  const slowest = new Array<number | undefined>(lastSlice + 1).fill(undefined);
+  for (const [sent, latency] of samples) {
+    const slice = Math.min(lastSlice, Math.floor((sent - started) / 500));
+    slowest[slice] = Math.max(slowest[slice] ?? 0, latency);
   }
-  return [...slowest]
-    .sort(([a], [b]) => a - b)
-    .map(([slice, latency]) => `${slice / 2}s:${Math.round(latency)}`)
+  return slowest
+    .map((latency, slice) => `${slice / 2}s:${latency === undefined ? "–" : Math.round(latency)}`)
     .join(" ");
 }
