@@ -149,8 +149,7 @@ export async function realtimeLatency(
       while (delivered.length < total && performance.now() < deadline) await Bun.sleep(20);
       const cpu = cpuPerEvent(cpuBefore, cpuByRole(roles), total);
       const sorted = delivered.map(([, latency]) => latency).sort((a, b) => a - b);
-      const at = (q: number) =>
-        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
+      const at = (q: number) => percentile(sorted, q);
       const label = "warmup" in step ? " (warm-up, not reported)" : "";
       console.error(
         `realtime${raw ? " (raw floor)" : ""}: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${delivered.length}/${total})${label}`,
@@ -167,15 +166,13 @@ export async function realtimeLatency(
       }
       if (timelineWanted)
         console.error(`  slowest per half second: ${slowestPerHalfSecond(delivered, started, step.seconds)}`);
-      const h = [...httpMs].sort((a, b) => a - b);
+      const http = httpMs.sort((a, b) => a - b);
       console.error(
         `  CPU per event: ${Object.entries(cpu)
           .map(([role, us]) => `${role} ${us} µs`)
           .join(", ")}`,
       );
-      console.error(
-        `  HTTP reply p50 ${Math.round(h[Math.floor(h.length / 2)] ?? 0)} ms, p99 ${Math.round(h[Math.floor(h.length * 0.99)] ?? 0)} ms`,
-      );
+      console.error(`  HTTP reply p50 ${percentile(http, 0.5)} ms, p99 ${percentile(http, 0.99)} ms`);
     }
     for (const socket of sockets) socket.close();
     return runs;
@@ -190,6 +187,11 @@ export async function realtimeLatency(
     await valkey.quit();
     await database.close();
   }
+}
+
+/** The value at quantile `q` of ascending `sorted`, rounded to the ms (NaN when empty). */
+function percentile(sorted: readonly number[], q: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
 }
 
 /** A bench/raw-realtime.ts process, shaped like the product's for the code above. */
