@@ -3,6 +3,7 @@ import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/jobs/co
 import type { Actor } from "../context.ts";
 import { setBounded } from "../lib/bounded-map.ts";
 import type { Logger } from "../logger.ts";
+import { processUserCaches, userChangedChannel } from "../realtime/user-changed.ts";
 import { readActiveUser } from "./authenticate.ts";
 
 /** The user row authentication needs; `active` decides whether the token still works. */
@@ -28,21 +29,6 @@ export interface ActiveUserCache {
   /** Whether entries are being kept (only while the change channel is subscribed and answering). */
   readonly enabled: boolean;
   close(): void;
-}
-
-/** The channel on which a changed user's id is announced to every API process. */
-export const userChangedChannel = (keyPrefix: string) => `${keyPrefix}:user-changed`;
-
-/**
- * The caches of this process, so the process announcing a change drops its own entry before the
- * announcement leaves: its PUBLISH reply can be read before its own subscriber's copy of the
- * message, and the next request would be served from the stale entry in between.
- */
-const processCaches = new Set<{ drop(userId: string): void }>();
-
-/** Drops a changed user from every cache in this process (the announcer's side; see above). */
-export function dropUserInProcess(userId: string): void {
-  for (const cache of processCaches) cache.drop(userId);
 }
 
 /**
@@ -102,7 +88,7 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
     if (from === channel) drop(userId);
   });
   const registration = { drop };
-  processCaches.add(registration);
+  processUserCaches.add(registration);
   // A pong comes back on the same stream after every message sent before it, so once it is in,
   // those messages have been applied.
   const pinger = setInterval(() => {
@@ -137,7 +123,7 @@ export function createActiveUserCache(options: ActiveUserCacheOptions): ActiveUs
     },
     close() {
       clearInterval(pinger);
-      processCaches.delete(registration);
+      processUserCaches.delete(registration);
       subscribed = false;
       dropAll();
       subscriber.disconnect();
