@@ -6,6 +6,7 @@ import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobRuntime } from "@helpdesk/jobs/runtime";
 import type { Logger } from "./logger.ts";
 import type { RealtimeEmitter } from "./realtime/emitter.ts";
+import type { MessageEmailWaits } from "./services/email/message-email-waits.ts";
 
 export type ProductJobs = JobRuntime<ProductCatalog>;
 
@@ -71,6 +72,8 @@ export interface EmailSettings {
 /** What job handlers get: the system context plus e-mail. */
 export interface WorkerContext extends SystemContext {
   email: EmailSettings;
+  /** This process's knowledge of pending message-e-mail waits (services/email/message-email-waits.ts). */
+  messageEmailWaits: MessageEmailWaits;
 }
 
 export const isStaff = (actor: Pick<Actor, "role">) => actor.role === "agent" || actor.role === "admin";

@@ -10,6 +10,7 @@ import { startWorkerPool, type WorkerPool } from "@helpdesk/jobs/worker-pool";
 import type { ProductJobs } from "../context.ts";
 import type { Logger } from "../logger.ts";
 import { createRealtimeEmitter } from "../realtime/emitter.ts";
+import { MessageEmailWaits } from "../services/email/message-email-waits.ts";
 import { createHandlers } from "./index.ts";
 
 /** The producer side: queues, typed enqueue/publish and the outbox relay (every process has one). */
@@ -52,6 +53,7 @@ export function startJobProcessing(jobs: ProductJobs, config: Env): JobProcessin
       debounceMs: config.EMAIL_DEBOUNCE_MS,
       maxWaitMs: config.EMAIL_MAX_WAIT_MS,
     },
+    messageEmailWaits: new MessageEmailWaits(),
   });
   const pool = startWorkerPool(jobs, handlers, {
     lockDurationMs: config.JOB_LOCK_DURATION_MS,

@@ -1,5 +1,14 @@
-import { expect, test } from "bun:test";
-import { messageEmailDueAt } from "./queue-message-email.ts";
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
+import type { EmailSettings } from "../../context.ts";
+import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { CLOCK_MARGIN_MS, MessageEmailWaits } from "./message-email-waits.ts";
+import {
+  type MessageEmailTarget,
+  messageEmailDueAt,
+  messageEmailWaitKey,
+  queueMessageEmail,
+} from "./queue-message-email.ts";
 
 const pacing = { debounceMs: 60_000, maxWaitMs: 600_000 };
 const queuedAt = 1_000_000;
@@ -11,4 +20,68 @@ test.each([
   ["no message visible to the recipient: due as queued", undefined, queuedAt],
 ])("%s", (_case, latestMessageAt, due) => {
   expect(messageEmailDueAt(latestMessageAt, queuedAt, pacing)).toBe(due);
+});
+
+describe("asking for the wait (real Valkey)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ QUEUE_PREFIX: uniquePrefix("message-waits") }, { realtime: false });
+  });
+  afterAll(() => server.close());
+
+  /** A worker process's view: the queues, the pacing, and its own memory of pending waits. */
+  const processWith = (email: Partial<EmailSettings> = {}) => ({
+    jobs: server.jobs,
+    email: { ...({} as EmailSettings), ...pacing, ...email },
+    messageEmailWaits: new MessageEmailWaits(),
+  });
+  const target = (): MessageEmailTarget => ({
+    organizationId: crypto.randomUUID(),
+    ticketId: crypto.randomUUID(),
+    recipientId: crypto.randomUUID(),
+  });
+  const waitsFor = async (of: MessageEmailTarget) => {
+    const jobs = await server.jobs.queue("ticket-notifications").getJobs(["delayed", "waiting", "active"]);
+    return jobs.filter(
+      (job) => job.name === "ticket.message-email-wait" && job.data.ticketId === of.ticketId,
+    );
+  };
+
+  test("the first reply queues the wait; the burst's later ones skip the add while it cannot finish", async () => {
+    const worker = processWith();
+    const pair = target();
+    expect(await queueMessageEmail(worker, pair, Date.now())).toBe("queued");
+    const [wait, ...more] = await waitsFor(pair);
+    expect(more).toEqual([]);
+    expect(await wait?.getState()).toBe("delayed");
+    expect(wait?.opts.deduplication?.id).toBe(messageEmailWaitKey(pair));
+    expect(await queueMessageEmail(worker, pair, Date.now())).toBe("known pending");
+    expect(await queueMessageEmail(worker, pair, Date.now())).toBe("known pending");
+    expect((await waitsFor(pair)).map((job) => job.id)).toEqual([wait?.id]);
+  });
+
+  test("another process, which did not queue it, finds the wait through its deduplication id", async () => {
+    const pair = target();
+    await queueMessageEmail(processWith(), pair, Date.now());
+    const other = processWith();
+    expect(await queueMessageEmail(other, pair, Date.now())).toBe("found pending");
+    // A wait found pending was queued elsewhere, at a time not known here: it is not remembered.
+    expect(await queueMessageEmail(other, pair, Date.now())).toBe("found pending");
+    expect(await waitsFor(pair)).toHaveLength(1);
+  });
+
+  test("a reply already a window old when its fan-out runs (a backlog) is not remembered", async () => {
+    const worker = processWith();
+    const pair = target();
+    expect(await queueMessageEmail(worker, pair, Date.now() - pacing.debounceMs)).toBe("queued");
+    expect(worker.messageEmailWaits.covers(messageEmailWaitKey(pair))).toBe(false);
+    expect(await queueMessageEmail(worker, pair, Date.now())).toBe("found pending");
+  });
+
+  test("a burst cap shorter than the clock margin leaves nothing to remember", async () => {
+    const worker = processWith({ maxWaitMs: CLOCK_MARGIN_MS });
+    const pair = target();
+    expect(await queueMessageEmail(worker, pair, Date.now())).toBe("queued");
+    expect(worker.messageEmailWaits.covers(messageEmailWaitKey(pair))).toBe(false);
+  });
 });

@@ -72,16 +72,17 @@ export async function sendMessageEmail(
     // A message that came while this e-mail was pending a retry (its list was already fixed) was
     // folded into this job by deduplication: it gets an e-mail of its own.
     const newer = await ctx.db
-      .select({ id: ticketMessages.id })
+      .select({ createdAt: ticketMessages.createdAt })
       .from(ticketMessages)
       .where(and(...visibleTo(ticket.id, recipient), gt(ticketMessages.createdAt, lastMessageAt)))
       .limit(1);
-    if (newer.length > 0) {
-      await queueMessageEmail(ctx, {
-        organizationId: payload.organizationId,
-        ticketId: ticket.id,
-        recipientId: recipient.id,
-      });
+    const [first] = newer;
+    if (first) {
+      await queueMessageEmail(
+        ctx,
+        { organizationId: payload.organizationId, ticketId: ticket.id, recipientId: recipient.id },
+        first.createdAt.getTime(),
+      );
     }
   }
   return result;

@@ -26,11 +26,11 @@ export async function queueEmails(
   );
   for (const recipient of chosen) {
     if (event.type === "message.added") {
-      await queueMessageEmail(ctx, {
-        organizationId: event.organizationId,
-        ticketId: event.ticketId,
-        recipientId: recipient.userId,
-      });
+      await queueMessageEmail(
+        ctx,
+        { organizationId: event.organizationId, ticketId: event.ticketId, recipientId: recipient.userId },
+        Date.parse(event.occurredAt),
+      );
     } else {
       await ctx.jobs.enqueue(
         "email.notify",
