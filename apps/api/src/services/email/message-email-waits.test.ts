@@ -12,7 +12,7 @@ test("a wait covers replies until the time it cannot finish before, less the clo
   expect(waits.covers("b", now)).toBe(false);
 });
 
-test("once past, the entry is gone: a later time does not bring it back", () => {
+test("once past, the entry is gone: asking again with an earlier time does not bring it back", () => {
   const waits = new MessageEmailWaits();
   waits.pendingUntil("a", now + 5_000, now);
   expect(waits.covers("a", now + 10_000)).toBe(false);

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
-import type { EmailSettings } from "../../context.ts";
+import { type Job, Worker } from "bullmq";
+import type { EmailSettings, WorkerContext } from "../../context.ts";
+import { createTestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { openTicket } from "../../testing/tickets.ts";
 import { CLOCK_MARGIN_MS, MessageEmailWaits } from "./message-email-waits.ts";
 import {
   type MessageEmailTarget,
   messageEmailDueAt,
   messageEmailWaitKey,
   queueMessageEmail,
+  waitForQuietTicket,
 } from "./queue-message-email.ts";
 
 const pacing = { debounceMs: 60_000, maxWaitMs: 600_000 };
@@ -76,6 +81,83 @@ describe("asking for the wait (real Valkey)", () => {
     expect(await queueMessageEmail(worker, pair, Date.now() - pacing.debounceMs)).toBe("queued");
     expect(worker.messageEmailWaits.covers(messageEmailWaitKey(pair))).toBe(false);
     expect(await queueMessageEmail(worker, pair, Date.now())).toBe("found pending");
+  });
+
+  test("a wait already running is found pending, not remembered (keepLastIfActive keeps the add for later)", async () => {
+    const pair = target();
+    await queueMessageEmail(processWith(), pair, Date.now());
+    const [wait] = await waitsFor(pair);
+    await wait?.promote();
+    const connection = createValkeyConnection(server.jobs.valkeyUrl, {
+      name: "helpdesk:test-worker",
+      maxRetriesPerRequest: null,
+    });
+    const worker = new Worker("ticket-notifications", null, { connection, prefix: server.jobs.prefix });
+    try {
+      // Nothing else of this file's prefix is waiting: the promoted wait is the next job.
+      const running = await worker.getNextJob(crypto.randomUUID());
+      expect(running?.id).toBe(wait?.id);
+      const other = processWith();
+      expect(await queueMessageEmail(other, pair, Date.now())).toBe("found pending");
+      expect(other.messageEmailWaits.covers(messageEmailWaitKey(pair))).toBe(false);
+    } finally {
+      await worker.close();
+      await connection.quit();
+    }
+  });
+
+  describe("the wait's handler", () => {
+    /** A reply by the customer on a new ticket of a fresh organization; the agent is the recipient. */
+    async function repliedTicket() {
+      const org = await createTestOrg(server.db);
+      const ticket = await openTicket(server, org);
+      const reply = await server.request("POST", `/api/v1/tickets/${ticket.id}/messages`, {
+        token: org.customer.token,
+        body: { body: "any news?" },
+      });
+      expect(reply.status).toBe(201);
+      return { organizationId: org.id, ticketId: ticket.id, recipientId: org.agent.id };
+    }
+    const run = (queuedAt: number) => {
+      const delays: number[] = [];
+      return {
+        delays,
+        job: { timestamp: queuedAt, log: async () => 0 } as unknown as Job,
+        delayUntil: async (due: number) => {
+          delays.push(due);
+          return new Error("delayed");
+        },
+      };
+    };
+    const handlerContext = () => ({ ...processWith(), db: server.db, log: server.jobs.log }) as WorkerContext;
+
+    test("not quiet yet: it delays itself, and this process skips adds until then", async () => {
+      const pair = await repliedTicket();
+      const ctx = handlerContext();
+      const wait = run(Date.now());
+      await expect(waitForQuietTicket(ctx, pair, wait)).rejects.toThrow("delayed");
+      const [due] = wait.delays;
+      expect(due).toBeGreaterThan(Date.now() + pacing.debounceMs - 5_000);
+      expect(ctx.messageEmailWaits.covers(messageEmailWaitKey(pair), (due ?? 0) - CLOCK_MARGIN_MS - 1)).toBe(
+        true,
+      );
+      expect(await queueMessageEmail(ctx, pair, Date.now())).toBe("known pending");
+    });
+
+    test("quiet: it queues the e-mail and forgets the wait", async () => {
+      const pair = await repliedTicket();
+      const ctx = handlerContext();
+      ctx.messageEmailWaits.pendingUntil(messageEmailWaitKey(pair), Date.now() + 60_000);
+      // Queued a whole burst cap ago: due now, however fresh the reply.
+      const wait = run(Date.now() - pacing.maxWaitMs);
+      expect(await waitForQuietTicket(ctx, pair, wait)).toEqual({ queued: true });
+      expect(wait.delays).toEqual([]);
+      expect(ctx.messageEmailWaits.covers(messageEmailWaitKey(pair))).toBe(false);
+      const emails = await server.jobs.queue("email").getJobs(["waiting", "delayed", "prioritized"]);
+      expect(emails.filter((job) => job.data.ticketId === pair.ticketId).map((job) => job.name)).toEqual([
+        "email.ticket-messages",
+      ]);
+    });
   });
 
   test("a burst cap shorter than the clock margin leaves nothing to remember", async () => {

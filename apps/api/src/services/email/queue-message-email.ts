@@ -26,9 +26,9 @@ export const messageEmailWaitKey = (target: Pick<MessageEmailTarget, "ticketId" 
  *
  * A wait this process queued or delayed is remembered (`MessageEmailWaits`) until it could first
  * finish: replies before then skip the add, which would find it and change nothing. It cannot
- * finish before `occurredAt + debounceMs`: even started early (promoted), it waits on until the
- * ticket has been quiet that long since its latest message, which is this one or later; nor before
- * its own `maxWaitMs`, which may be set shorter.
+ * finish before the earlier of `occurredAt + debounceMs` (even started early, by a promote, it
+ * waits on until the ticket has been quiet that long since its latest message, which is this one
+ * or later) and its own cap, `queued at + maxWaitMs` (which may be set shorter).
  *
  * Pushing a pending e-mail back with every message instead (deduplication's `reschedule`) took three
  * reads and a rewrite of the job in Valkey per message: ~0.3 ms of CPU per reply in
@@ -47,7 +47,9 @@ export async function queueMessageEmail(
     delay: ctx.email.debounceMs,
     deduplication: { id: key, keepLastIfActive: true },
   });
-  // A deduplicated add returns the pending wait's id: that one's times are not known here.
+  // A deduplicated add returns the pending wait's id: that one's times are not known here. Only the
+  // add's answer tells: with `keepLastIfActive` and the wait running, BullMQ keeps this add under
+  // our id and queues it once the running one ends, so a job with our id may appear later.
   if (job.id !== jobId) return "found pending";
   ctx.messageEmailWaits.pendingUntil(
     key,
