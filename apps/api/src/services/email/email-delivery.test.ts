@@ -5,6 +5,7 @@ import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
+import { messageEmailWaitKey } from "./queue-message-email.ts";
 
 let resend: ResendStandIn;
 let server: TestServer;
@@ -172,7 +173,7 @@ describe("debounced message e-mails", () => {
 
   const waits = () => server.jobs.queue("ticket-notifications");
   const pendingWait = (ticketId: string, recipientId: string) =>
-    waits().getDeduplicationJobId(`ticket-messages:${ticketId}:${recipientId}`);
+    waits().getDeduplicationJobId(messageEmailWaitKey({ ticketId, recipientId }));
 
   /** Nothing for this pair is pending any more: the wait and the e-mail have run, nothing follows. */
   async function burstSettled(ticketId: string, recipientId: string) {
