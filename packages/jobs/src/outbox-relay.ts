@@ -25,7 +25,10 @@ export interface FreshRow {
  *   memory, then deletes them. No other pass takes a row that young (below), so no lock is needed.
  *   The delete of a lone row waits up to `deleteDelayMs` to go as one statement with those of the
  *   next passes: at moderate load a pass holds one row, and a DELETE per event was one of its five
- *   statements (bench/realtime.ts: ~0.25 ms of PostgreSQL CPU per event at 200 events/s).
+ *   statements (bench/realtime.ts: ~0.25 ms of PostgreSQL CPU per event at 200 events/s). Deletes
+ *   run beside the passes, one statement at a time, each taking every id relayed so far: a pass
+ *   that waited for its delete held back the rows committed meanwhile by a PostgreSQL round trip,
+ *   the largest part of the relay's slowest 1% (bench/realtime.ts).
  *   If Valkey refuses, the ids are retried by the next pass of this process.
  * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
  *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
@@ -58,7 +61,8 @@ export class OutboxRelay {
   /** Relayed by the fast path, waiting for the next coalesced delete. */
   private relayed: string[] = [];
   private deleteTimer: ReturnType<typeof setTimeout> | undefined;
-  private deleting: Promise<void> = Promise.resolve();
+  /** The deletes in flight, until `relayed` is empty. */
+  private deleting: Promise<void> | undefined;
   /** The fast path's delete, built once: drizzle's builder cost more than the statement. */
   private readonly deleteRelayed;
 
@@ -158,32 +162,36 @@ export class OutboxRelay {
       throw error;
     }
     this.relayed.push(...ids);
-    // A pass of several rows means load, and its delete is already shared: it goes at once, and the
-    // next pass waits for it, so deletes can't fall behind (at saturation, waiting made the outbox
-    // benchmark ~3% slower).
-    if (ids.length > 1 || this.relayed.length >= this.batchSize) await this.flushDeletes();
+    // A pass of several rows means load, and its delete is already shared: it starts at once.
+    if (ids.length > 1 || this.relayed.length >= this.batchSize) void this.flushDeletes();
     else this.deleteTimer ??= setTimeout(() => void this.flushDeletes(), this.deleteDelayMs);
   }
 
   /**
-   * Deletes the rows relayed so far, one statement at a time. A failed delete leaves its rows to the
-   * sweep, which adds them again under the same job ids: harmless, as above.
+   * Deletes the rows relayed so far, one statement at a time: ids relayed while a delete runs go in
+   * the next one, so under load each statement takes more rows and deletes cannot fall behind. A
+   * failed delete leaves its rows to the sweep, which adds them again under the same job ids:
+   * harmless, as above.
    */
   private flushDeletes(): Promise<void> {
     clearTimeout(this.deleteTimer);
     this.deleteTimer = undefined;
-    const ids = this.relayed;
-    if (ids.length > 0) {
-      this.relayed = [];
-      this.deleting = this.deleting.then(() =>
-        this.deleteRelayed.execute({ ids: idArray(ids) }).then(
-          () => {},
-          (error) =>
-            this.runtime.log.warn({ err: error }, "could not delete relayed outbox rows; the sweep will"),
-        ),
-      );
-    }
+    this.deleting ??= this.deleteRelayedRows().finally(() => {
+      this.deleting = undefined;
+      // Relayed between the last statement and here: not left waiting for the next pass.
+      if (this.relayed.length > 0) void this.flushDeletes();
+    });
     return this.deleting;
+  }
+
+  private async deleteRelayedRows(): Promise<void> {
+    while (this.relayed.length > 0) {
+      const ids = this.relayed;
+      this.relayed = [];
+      await this.deleteRelayed.execute({ ids: idArray(ids) }).catch((error: unknown) => {
+        this.runtime.log.warn({ err: error }, "could not delete relayed outbox rows; the sweep will");
+      });
+    }
   }
 
   /**
