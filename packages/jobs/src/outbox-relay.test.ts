@@ -10,7 +10,7 @@ import { testCatalog } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 
 const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
-const newRuntime = (name: string, relay?: { deleteDelayMs: number }) =>
+const newRuntime = (name: string, relay?: { deleteDelayMs?: number; freshPasses?: number }) =>
   new JobRuntime({
     catalog: testCatalog,
     prefix: uniquePrefix(name),
@@ -104,6 +104,48 @@ test("lone rows relayed by separate fast passes are deleted together, by the rel
     );
   } finally {
     for (const queue of fast.allQueues()) await queue.obliterate({ force: true });
+    await fast.close();
+  }
+});
+
+test("a row committed while a fast pass waits on Valkey gets a pass of its own; past the limit, rows wait and go together", async () => {
+  const fast = newRuntime("relay-passes", { freshPasses: 2 });
+  const queue = fast.queue("ticket-actions");
+  // Holds the adds made while `holding`, until released: a slow round trip to Valkey, on demand.
+  const held = Promise.withResolvers<void>();
+  let holding = true;
+  const add = queue.add.bind(queue);
+  queue.add = async (...args) => {
+    if (holding) await held.promise;
+    return add(...args);
+  };
+  const addBulk = queue.addBulk.bind(queue);
+  const bulkSizes: number[] = [];
+  queue.addBulk = (jobs) => {
+    bulkSizes.push(jobs.length);
+    return addBulk(jobs);
+  };
+  try {
+    const first = await fast.publish({ db: database.db }, "test.echo", { value: "held" });
+    holding = false;
+    const second = await fast.publish({ db: database.db }, "test.echo", { value: "not held back" });
+    await waitFor("the second job, while the first pass waits", () => queue.getJob(second));
+    expect(await queue.getJob(first)).toBeUndefined();
+
+    holding = true;
+    const third = await fast.publish({ db: database.db }, "test.echo", { value: "held too" });
+    // Two passes wait on Valkey now: these two wait for one of them, then go as one addBulk.
+    const fourth = await fast.publish({ db: database.db }, "test.echo", { value: "four" });
+    const fifth = await fast.publish({ db: database.db }, "test.echo", { value: "five" });
+    holding = false;
+    held.resolve();
+    await fast.relay.idle();
+    for (const id of [first, third, fourth, fifth]) expect(await queue.getJob(id)).not.toBeUndefined();
+    expect(bulkSizes).toEqual([2]);
+    const ids = [first, second, third, fourth, fifth];
+    expect(await database.db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids))).toEqual([]);
+  } finally {
+    for (const each of fast.allQueues()) await each.obliterate({ force: true });
     await fast.close();
   }
 });

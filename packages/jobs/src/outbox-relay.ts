@@ -23,6 +23,10 @@ export interface FreshRow {
  * Three kinds of pass:
  * - the fast path, `kick(rows)` right after a commit: adds the rows this process just wrote, from
  *   memory, then deletes them. No other pass takes a row that young (below), so no lock is needed.
+ *   Up to `freshPasses` run at once, beside the sweep: a row committed while one pass runs starts
+ *   its own instead of waiting for that pass's round trip to Valkey (at 200 events/s a fifth of the
+ *   rows did, and they were the relay's slowest 1%: bench/realtime.ts). Past that many, rows wait
+ *   and go together, one `addBulk` per pass, which is what keeps the relay ahead at saturation.
  *   The delete of a lone row waits up to `deleteDelayMs` to go as one statement with those of the
  *   next passes: at moderate load a pass holds one row, and a DELETE per event was one of its five
  *   statements (bench/realtime.ts: ~0.25 ms of PostgreSQL CPU per event at 200 events/s). Deletes
@@ -44,6 +48,7 @@ export class OutboxRelay {
   private readonly sweepIntervalMs: number;
   private readonly sweepGraceMs: number;
   private readonly deleteDelayMs: number;
+  private readonly freshPasses: number;
   /**
    * Only jobs this process knows are taken: a row written by a newer version during a rolling
    * deploy waits for a process that knows it, instead of failing every pass.
@@ -54,8 +59,10 @@ export class OutboxRelay {
   /** This process's rows whose fast pass failed (ids only; the rows are in the table). */
   private readonly retry = new Set<string>();
   private sweepDue = false;
-  private running: Promise<void> | undefined;
-  private pendingKick = false;
+  /** The fast passes in flight. */
+  private readonly freshRunning = new Set<Promise<void>>();
+  /** The retry-and-sweep pass in flight, if any. */
+  private sweeping: Promise<void> | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private stopped = false;
   /** Relayed by the fast path, waiting for the next coalesced delete. */
@@ -73,10 +80,12 @@ export class OutboxRelay {
       sweepIntervalMs?: number;
       sweepGraceMs?: number;
       deleteDelayMs?: number;
+      freshPasses?: number;
     } = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.deleteDelayMs = options.deleteDelayMs ?? 50;
+    this.freshPasses = options.freshPasses ?? 4;
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
     // Longer than a fast pass can take (its add gives up after ADD_TIMEOUT_MS).
     this.sweepGraceMs = options.sweepGraceMs ?? 2 * ADD_TIMEOUT_MS;
@@ -103,48 +112,57 @@ export class OutboxRelay {
   }
 
   /**
-   * Asks for a pass as soon as possible: over `rows` (just committed), or retries and a sweep when
-   * none are given. Kicks during a pass coalesce into one more pass.
+   * Asks for a pass as soon as possible: a fast pass over `rows` (just committed), or retries and a
+   * sweep when none are given. A sweep asked for during one runs once more after it.
    */
   kick(rows?: readonly FreshRow[]): void {
     if (this.stopped) return;
-    if (rows) for (const row of rows) this.fresh.set(row.id, row);
-    else this.sweepDue = true;
-    if (this.running) {
-      this.pendingKick = true;
+    if (rows) {
+      for (const row of rows) this.fresh.set(row.id, row);
+      this.startFreshPasses();
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.pendingKick) {
-        this.pendingKick = false;
-        this.kick([]);
-      }
+    this.sweepDue = true;
+    this.sweeping ??= this.sweep().finally(() => {
+      this.sweeping = undefined;
+      if (this.sweepDue) this.kick();
     });
   }
 
   /** Resolves when no pass is running and relayed rows are deleted (tests and benchmarks wait on it). */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.freshRunning.size > 0 || this.sweeping) {
+      await Promise.all([...this.freshRunning, this.sweeping]);
+    }
     await this.flushDeletes();
   }
 
-  private async drain(): Promise<void> {
+  /** Starts fast passes over the rows waiting, while fewer than `freshPasses` are in flight. */
+  private startFreshPasses(): void {
+    while (!this.stopped && this.fresh.size > 0 && this.freshRunning.size < this.freshPasses) {
+      const rows = [...this.fresh.values()].slice(0, this.batchSize);
+      for (const row of rows) this.fresh.delete(row.id);
+      const pass: Promise<void> = this.relayFresh(rows)
+        .catch((error: unknown) => {
+          this.runtime.log.warn({ err: error }, "outbox relay pass failed; its rows are retried");
+        })
+        .finally(() => {
+          this.freshRunning.delete(pass);
+          this.startFreshPasses();
+        });
+      this.freshRunning.add(pass);
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    this.sweepDue = false;
     try {
-      while (!this.stopped && this.fresh.size > 0) {
-        const rows = [...this.fresh.values()].slice(0, this.batchSize);
-        for (const row of rows) this.fresh.delete(row.id);
-        await this.relayFresh(rows);
+      while (!this.stopped && this.retry.size > 0) {
+        const ids = [...this.retry].slice(0, this.batchSize);
+        await this.relayBatch(ids);
+        for (const id of ids) this.retry.delete(id); // relayed, or taken by another process's sweep
       }
-      if (this.sweepDue) {
-        this.sweepDue = false;
-        while (!this.stopped && this.retry.size > 0) {
-          const ids = [...this.retry].slice(0, this.batchSize);
-          await this.relayBatch(ids);
-          for (const id of ids) this.retry.delete(id); // relayed, or taken by another process's sweep
-        }
-        while (!this.stopped && (await this.relayBatch()) === this.batchSize) {}
-      }
+      while (!this.stopped && (await this.relayBatch()) === this.batchSize) {}
     } catch (error) {
       this.runtime.log.warn({ err: error }, "outbox relay pass failed; rows stay for the next pass");
     }
