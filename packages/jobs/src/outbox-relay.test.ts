@@ -4,6 +4,7 @@ import { outboxEvents } from "@helpdesk/db/schema";
 import { inArray, sql } from "drizzle-orm";
 import pino from "pino";
 import { z } from "zod";
+import { OutboxRelay } from "./outbox-relay.ts";
 import { JobRuntime } from "./runtime.ts";
 import { testClient } from "./testing/client-kind.ts";
 import { testCatalog } from "./testing/test-catalog.ts";
@@ -129,7 +130,9 @@ test("a row committed while a fast pass waits on Valkey gets a pass of its own; 
     const first = await fast.publish({ db: database.db }, "test.echo", { value: "held" });
     holding = false;
     const second = await fast.publish({ db: database.db }, "test.echo", { value: "not held back" });
-    await waitFor("the second job, while the first pass waits", () => queue.getJob(second));
+    await waitFor("the second job, while the first pass waits", () => queue.getJob(second), {
+      timeoutMs: 2_000,
+    });
     expect(await queue.getJob(first)).toBeUndefined();
 
     holding = true;
@@ -145,8 +148,15 @@ test("a row committed while a fast pass waits on Valkey gets a pass of its own; 
     const ids = [first, second, third, fourth, fifth];
     expect(await database.db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids))).toEqual([]);
   } finally {
+    held.resolve(); // on failure too, so no add is left waiting past the test
     for (const each of fast.allQueues()) await each.obliterate({ force: true });
     await fast.close();
+  }
+});
+
+test("a relay that could never start a fast pass is refused when it is made", () => {
+  for (const freshPasses of [0, -1, 1.5, Number.NaN]) {
+    expect(() => new OutboxRelay(runtime, { freshPasses })).toThrow("freshPasses must be a whole number");
   }
 });
 

@@ -26,21 +26,23 @@ export interface FreshRow {
  *   Up to `freshPasses` run at once, beside the sweep: a row committed while one pass runs starts
  *   its own instead of waiting for that pass's round trip to Valkey (at 200 events/s a fifth of the
  *   rows did, and they were the relay's slowest 1%: bench/realtime.ts). Past that many, rows wait
- *   and go together, one `addBulk` per pass, which is what keeps the relay ahead at saturation.
+ *   and go together (up to `batchSize` a pass, one `addBulk` per queue), which is what keeps the
+ *   relay ahead at saturation. Passes at once may add jobs out of commit order: no handler depends
+ *   on the order (the fan-out runs 20 jobs at once anyway).
  *   The delete of a lone row waits up to `deleteDelayMs` to go as one statement with those of the
  *   next passes: at moderate load a pass holds one row, and a DELETE per event was one of its five
  *   statements (bench/realtime.ts: ~0.25 ms of PostgreSQL CPU per event at 200 events/s). Deletes
  *   run beside the passes, one statement at a time, each taking every id relayed so far: a pass
  *   that waited for its delete held back the rows committed meanwhile by a PostgreSQL round trip,
  *   the largest part of the relay's slowest 1% (bench/realtime.ts).
- *   If Valkey refuses, the ids are retried by the next pass of this process.
+ *   If Valkey refuses, the ids are retried by this process's next sweep tick.
  * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
  *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
  *   take the same row), adds their jobs, and commits; if Valkey refuses it rolls back. The sweep
  *   takes the oldest rows of any process older than `sweepGraceMs`: rows left behind by a process
  *   that died between commit and relay, or whose own retries gave up.
- * A process that dies after adding and before deleting (a window of `deleteDelayMs` plus a round
- * trip) leaves rows the sweep adds again; BullMQ ignores the duplicate job id, and the handlers are
+ * A process that dies after adding and before deleting (a window of `deleteDelayMs`, plus a
+ * delete already running, plus a round trip) leaves rows the sweep adds again; BullMQ ignores the duplicate job id, and the handlers are
  * idempotent by event id besides.
  */
 export class OutboxRelay {
@@ -86,6 +88,10 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.deleteDelayMs = options.deleteDelayMs ?? 50;
     this.freshPasses = options.freshPasses ?? 4;
+    // Fewer than one would leave committed rows in memory with no pass ever taking them.
+    if (!Number.isInteger(this.freshPasses) || this.freshPasses < 1) {
+      throw new Error(`freshPasses must be a whole number of at least 1, not ${this.freshPasses}`);
+    }
     this.sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
     // Longer than a fast pass can take (its add gives up after ADD_TIMEOUT_MS).
     this.sweepGraceMs = options.sweepGraceMs ?? 2 * ADD_TIMEOUT_MS;
@@ -204,8 +210,9 @@ export class OutboxRelay {
 
   private async deleteRelayedRows(): Promise<void> {
     while (this.relayed.length > 0) {
-      const ids = this.relayed;
-      this.relayed = [];
+      // Bounded, so a slow PostgreSQL makes more statements, not one ever larger (and a failed one
+      // hands back at most this many rows to the sweep).
+      const ids = this.relayed.splice(0, 10 * this.batchSize);
       await this.deleteRelayed.execute({ ids: idArray(ids) }).catch((error: unknown) => {
         this.runtime.log.warn({ err: error }, "could not delete relayed outbox rows; the sweep will");
       });
