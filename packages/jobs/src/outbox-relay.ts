@@ -42,8 +42,8 @@ export interface FreshRow {
  *   takes the oldest rows of any process older than `sweepGraceMs`: rows left behind by a process
  *   that died between commit and relay, or whose own retries gave up.
  * A process that dies after adding and before deleting (a window of `deleteDelayMs`, plus a
- * delete already running, plus a round trip) leaves rows the sweep adds again; BullMQ ignores the duplicate job id, and the handlers are
- * idempotent by event id besides.
+ * delete already running, plus a round trip) leaves rows the sweep adds again; BullMQ ignores the
+ * duplicate job id, and the handlers are idempotent by event id besides.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
