@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { deadLetterJobs, emailLog } from "@helpdesk/db/schema";
 import { type ResendStandIn, startResendStandIn } from "@helpdesk/email/testing/resend-stand-in";
+import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
@@ -16,7 +17,9 @@ beforeAll(async () => {
     QUEUE_PREFIX: uniquePrefix("email"),
     RESEND_API_KEY: "re_test_key",
     RESEND_BASE_URL: resend.url,
-    EMAIL_DEBOUNCE_MS: 1_500,
+    // The worker skips the adds of a burst's later replies until a second (CLOCK_MARGIN_MS) before
+    // the wait could first finish: 4 s leaves them 3 s to be fanned out, even on a slow CI machine.
+    EMAIL_DEBOUNCE_MS: 4_000,
     EMAIL_RATE_LIMIT_PER_SECOND: 100,
   });
 });
@@ -175,6 +178,22 @@ describe("debounced message e-mails", () => {
   const pendingWait = (ticketId: string, recipientId: string) =>
     waits().getDeduplicationJobId(messageEmailWaitKey({ ticketId, recipientId }));
 
+  /** How many adds found a pending job under this deduplication id (BullMQ's queue events). */
+  async function deduplicatedAdds(deduplicationId: string) {
+    const valkey = createValkeyConnection(server.jobs.valkeyUrl, { name: "helpdesk:test-events" });
+    try {
+      const entries = await valkey.xrange(`${server.jobs.prefix}:ticket-notifications:events`, "-", "+");
+      return entries.filter(([, fields]) => {
+        const event = new Map<string, string>();
+        for (let i = 0; i + 1 < fields.length; i += 2)
+          event.set(fields[i] as string, fields[i + 1] as string);
+        return event.get("event") === "deduplicated" && event.get("deduplicationId") === deduplicationId;
+      }).length;
+    } finally {
+      await valkey.quit();
+    }
+  }
+
   /** Nothing for this pair is pending any more: the wait and the e-mail have run, nothing follows. */
   async function burstSettled(ticketId: string, recipientId: string) {
     await waitFor("the debounced e-mail to be sent", async () => {
@@ -196,11 +215,23 @@ describe("debounced message e-mails", () => {
         body: { body },
       });
     await reply("first reply");
-    // The first reply's fan-out queues the wait; the rest of the burst finds it pending.
+    // The first reply's fan-out queues the wait; the worker that queued it remembers it, so the
+    // rest of the burst skips the add (MessageEmailWaits) and must still be listed in the e-mail.
     const waitId = await waitFor("the pending wait", () => pendingWait(ticket.id, org.agent.id));
     await reply("second reply");
     await reply("third reply");
-    // Due now rather than in 1.5 s: it finds the third reply fresh, so it must wait on.
+    await waitFor("the three replies fanned out", async () => {
+      const done = await waits().getJobs(["completed"]);
+      const fannedOut = done.filter(
+        (job) => job.data.ticketId === ticket.id && job.data.type === "message.added",
+      );
+      return fannedOut.length === 3;
+    });
+    // An add that found the wait would have left a "deduplicated" event: the later replies skipped it.
+    expect(
+      await deduplicatedAdds(messageEmailWaitKey({ ticketId: ticket.id, recipientId: org.agent.id })),
+    ).toBe(0);
+    // Due now rather than in 4 s: it finds the third reply fresh, so it must wait on.
     await (await waits().getJob(waitId))?.promote();
     await waitFor("the message e-mail", () => deliveredTo(org.agent.email).length === 2, {
       timeoutMs: 15_000,
