@@ -39,9 +39,13 @@ export interface LatencyRun {
 export async function realtimeLatency(
   databaseUrl: string,
   steps: { rate: number; seconds: number }[],
-  options: { shape: "split" | "single"; target?: "helpdesk" | "raw"; warmupSeconds?: number } = {
-    shape: "split",
-  },
+  options: {
+    shape: "split" | "single";
+    target?: "helpdesk" | "raw";
+    warmupSeconds?: number;
+    /** Ends the run after the first step this returns true for (a ladder stops at its first miss). */
+    stopAfter?: (run: LatencyRun) => boolean;
+  } = { shape: "split" },
 ) {
   const raw = options.target === "raw";
   const warmupSeconds = options.warmupSeconds ?? Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
@@ -154,16 +158,15 @@ export async function realtimeLatency(
       console.error(
         `realtime${raw ? " (raw floor)" : ""}: ${step.rate}/s → p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (${delivered.length}/${total})${label}`,
       );
-      if (!("warmup" in step)) {
-        runs.push({
-          rate: step.rate,
-          seconds: step.seconds,
-          sent: total,
-          received: delivered.length,
-          p50: at(0.5),
-          p99: at(0.99),
-        });
-      }
+      const run = {
+        rate: step.rate,
+        seconds: step.seconds,
+        sent: total,
+        received: delivered.length,
+        p50: at(0.5),
+        p99: at(0.99),
+      };
+      if (!("warmup" in step)) runs.push(run);
       if (timelineWanted)
         console.error(`  slowest per half second: ${slowestPerHalfSecond(delivered, started, step.seconds)}`);
       const http = httpMs.sort((a, b) => a - b);
@@ -173,6 +176,7 @@ export async function realtimeLatency(
           .join(", ")}`,
       );
       console.error(`  HTTP reply p50 ${percentile(http, 0.5)} ms, p99 ${percentile(http, 0.99)} ms`);
+      if (!("warmup" in step) && options.stopAfter?.(run)) break;
     }
     for (const socket of sockets) socket.close();
     return runs;
