@@ -116,6 +116,8 @@ export async function realtimeLatency(
       sentAt.clear();
       arrivedAt.clear();
       const httpMs: number[] = [];
+      /** Requests that got no answer (seen: ECONNRESET past saturation), by reason: their events count as lost. */
+      const failed = new Map<string, number>();
       const total = step.rate * step.seconds;
       const pending: Promise<void>[] = [];
       const cpuBefore = cpuByRole(roles);
@@ -142,6 +144,10 @@ export async function realtimeLatency(
                 if (arrived === undefined) sentAt.set(message.id, t0);
                 else record(t0, arrived);
                 httpMs.push(performance.now() - t0);
+              })
+              .catch((error: Error & { code?: string }) => {
+                const reason = error.code ?? error.message;
+                failed.set(reason, (failed.get(reason) ?? 0) + 1);
               }),
           );
         }
@@ -176,6 +182,10 @@ export async function realtimeLatency(
           .join(", ")}`,
       );
       console.error(`  HTTP reply p50 ${percentile(http, 0.5)} ms, p99 ${percentile(http, 0.99)} ms`);
+      if (failed.size > 0) {
+        const reasons = [...failed].map(([reason, count]) => `${reason} ×${count}`).join(", ");
+        console.error(`  requests that failed (their events count as lost): ${reasons}`);
+      }
       if (!("warmup" in step) && options.stopAfter?.(run)) break;
     }
     for (const socket of sockets) socket.close();
