@@ -4,6 +4,7 @@ import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { createApp } from "./app.ts";
 import { connectActiveUserCache } from "./http/active-user-cache.ts";
+import { keepConnectionsAlive } from "./http/keep-alive.ts";
 import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
 import { logger } from "./logger.ts";
 import { guardProcess } from "./process-guards.ts";
@@ -43,6 +44,7 @@ const server = app.listen(config.PORT, () => {
   const { port } = server.address() as AddressInfo; // PORT=0 picks a free port (tests)
   logger.info({ port, url: config.PUBLIC_URL, workers: config.WORKERS }, "API listening");
 });
+keepConnectionsAlive(server, config.HTTP_KEEP_ALIVE_TIMEOUT_MS);
 const realtime = attachRealtime(server, {
   db: database.db,
   jwtSecret: config.JWT_SECRET,

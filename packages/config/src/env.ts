@@ -66,6 +66,11 @@ const baseSchema = z.object({
   /** Job lock and stall check (docs/jobs.md): a killed worker's job is taken over within their sum. */
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  /**
+   * How long an idle keep-alive HTTP connection stays open: longer than the load balancer's own
+   * idle timeout (AWS ALB: 60 s), or requests on connections the API is closing are reset.
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(65_000),
   /** On SIGTERM, how long active jobs may run on before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
 });
