@@ -18,6 +18,7 @@ import { SQL } from "bun";
 import express from "express";
 import Valkey from "iovalkey";
 import { Server } from "socket.io";
+import { keepConnectionsAlive } from "../apps/api/src/http/keep-alive.ts";
 import { VALKEY_URL } from "./variants.ts";
 
 const [role, port, prefix, databaseUrl] = process.argv.slice(2) as [string, string, string, string];
@@ -44,6 +45,8 @@ if (role === "api" || role === "both") {
     res.status(201).json({ id });
   });
   const server = app.listen(Number(port));
+  // As the product's API (its default): a step's idle connections would otherwise be reset.
+  keepConnectionsAlive(server, 65_000);
   const pub = valkey();
   const io = new Server(server, {
     serveClient: false,
