@@ -9,7 +9,7 @@ import type { Server } from "node:http";
  */
 export function keepConnectionsAlive(server: Server, idleMs: number): void {
   server.keepAliveTimeout = idleMs;
-  // Node reads a request's headers against this clock from the connection's last request: it
-  // must exceed the keep-alive, or a request arriving late on an idle connection is cut off.
+  // Kept above the keep-alive, the usual advice: some Node versions timed a request's headers from
+  // the end of the connection's previous request, which cut off a late request on an idle one.
   server.headersTimeout = Math.max(server.headersTimeout, idleMs + 1_000);
 }
