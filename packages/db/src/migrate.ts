@@ -4,7 +4,9 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 
 const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
-// Any fixed number: several processes booting at once (API + workers, parallel test files) take turns.
+// Any fixed numbers: several processes booting at once (API + workers, parallel test files) take
+// turns, first to create the database (a lock in the maintenance database), then to migrate it.
+const CREATE_LOCK = 72_640_100;
 const MIGRATION_LOCK = 72_640_101;
 
 /** Creates the database if it does not exist, then applies every pending migration, once. */
@@ -25,62 +27,62 @@ export async function migrateDatabase(url: string): Promise<void> {
  * the template right now, so that refusal is retried for a while.
  */
 export async function cloneDatabase(templateUrl: string, suffix: string): Promise<string> {
-  const template = decodeURIComponent(new URL(templateUrl).pathname.slice(1));
+  const template = databaseName(templateUrl);
   const clone = `${template}_${suffix}`.replace(/[^a-zA-Z0-9_]/g, "_");
-  const admin = postgres(maintenanceUrl(templateUrl), { max: 1, onnotice: () => {} });
-  try {
+  await withMaintenance(templateUrl, async (admin) => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await admin.unsafe(`create database "${clone}" template "${template}"`);
-        break;
+        await admin.unsafe(`create database ${quoted(clone)} template ${quoted(template)}`);
+        return;
       } catch (error) {
         const busy = (error as { code?: string }).code === "55006"; // object_in_use
         if (!busy || attempt >= 100) throw error;
         await Bun.sleep(50 + Math.random() * 100);
       }
     }
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+  });
   const url = new URL(templateUrl);
   url.pathname = `/${clone}`;
   return url.toString();
 }
 
 export async function dropDatabase(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = postgres(maintenanceUrl(url), { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name.replaceAll('"', '""')}" with (force)`);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
+  await withMaintenance(url, (admin) =>
+    admin.unsafe(`drop database if exists ${quoted(databaseName(url))} with (force)`),
+  );
 }
 
-function maintenanceUrl(url: string): string {
+/**
+ * Two processes that both find the database missing would both create it, and the second fails on
+ * pg_database's unique index (not with "already exists"): the check and the create run under a
+ * lock, so exactly one creates it and the others find it.
+ */
+async function ensureDatabaseExists(url: string): Promise<void> {
+  const name = databaseName(url);
+  await withMaintenance(url, async (admin) => {
+    await admin`select pg_advisory_lock(${CREATE_LOCK})`;
+    const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
+    if (!row) await admin.unsafe(`create database ${quoted(name)}`);
+  });
+}
+
+/** Runs `work` on a one-connection client of the server's `postgres` database (closed after, locks with it). */
+async function withMaintenance<T>(url: string, work: (admin: postgres.Sql) => Promise<T>): Promise<T> {
   const maintenance = new URL(url);
   maintenance.pathname = "/postgres";
-  return maintenance.toString();
-}
-
-async function ensureDatabaseExists(url: string): Promise<void> {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  const admin = postgres(maintenanceUrl(url), { max: 1, onnotice: () => {} });
+  const admin = postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
   try {
-    const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
-    if (row) return;
-    await admin
-      .unsafe(`create database "${name.replaceAll('"', '""')}"`)
-      .catch((error: { code?: string }) => {
-        if (error.code !== "42P04") throw error; // created meanwhile by a concurrent boot
-      });
+    return await work(admin);
   } finally {
     await admin.end({ timeout: 5 });
   }
 }
+
+const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 
 if (import.meta.main) {
   const url = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk";
   await migrateDatabase(url);
-  console.log(`migrations applied to ${new URL(url).pathname.slice(1)}`);
+  console.log(`migrations applied to ${databaseName(url)}`);
 }
