@@ -11,7 +11,7 @@
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { organizations, tickets, users } from "@helpdesk/db/schema";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Queue } from "bullmq";
 import { sql } from "drizzle-orm";
 import { signToken } from "../apps/api/src/services/auth/tokens.ts";

@@ -1,11 +1,10 @@
 import { createDatabase } from "@helpdesk/db/client";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { defineJob } from "@helpdesk/jobs/define";
 import { queueConfigs } from "@helpdesk/jobs/queues";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { startWorkerPool } from "@helpdesk/jobs/worker-pool";
-import { type ConnectionOptions, createBunRedisClient, type Job, Queue, Worker } from "bullmq";
-import { RedisClient } from "bun";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
+import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
 import { z } from "zod";
 import { createLogger } from "../apps/api/src/logger.ts";
 
@@ -54,9 +53,6 @@ export const rawIovalkey = (prefix: string) =>
   rawVariant("raw BullMQ + iovalkey", prefix, () =>
     createValkeyConnection(VALKEY_URL, { name: "bench", maxRetriesPerRequest: null }),
   );
-
-export const rawBun = (prefix: string) =>
-  rawVariant("raw BullMQ + Bun RedisClient", prefix, () => createBunRedisClient(new RedisClient(VALKEY_URL)));
 
 /** The product's subsystem: catalog, validation on add and pickup, pino logging, metrics, dead-letter hooks. */
 export function subsystem(

@@ -8,7 +8,7 @@
  */
 import { afterAll } from "bun:test";
 import { cloneDatabase, dropDatabase, migrateDatabase } from "@helpdesk/db/migrate";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 
 /** Every key this file's queues, rate limits and sockets left in the shared Valkey/Redis. */
 async function deleteKeys(url: string, pattern: string) {

@@ -1,6 +1,6 @@
 import type { Env } from "@helpdesk/config/env";
 import type { Database } from "@helpdesk/db/client";
-import type { ValkeyConnection } from "@helpdesk/jobs/connection";
+import type { ValkeyConnection } from "@helpdesk/valkey/connection";
 import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";

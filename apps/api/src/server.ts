@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "./app.ts";
 import { connectActiveUserCache } from "./http/active-user-cache.ts";
 import { keepConnectionsAlive } from "./http/keep-alive.ts";

@@ -27,8 +27,6 @@ const baseSchema = z.object({
   DATABASE_DRIVER: z.enum(["bun", "postgres-js"]).default("bun"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   VALKEY_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
-  /** BullMQ's client: iovalkey (default; the Socket.IO adapter and emitter use it too) or Bun's RedisClient. */
-  VALKEY_CLIENT: z.enum(["iovalkey", "bun"]).default("iovalkey"),
   /** Prefix of every queue key. Wrap it in braces (`{helpdesk}`) on Valkey Cluster: see docs/jobs.md. */
   QUEUE_PREFIX: z.string().min(1).default("helpdesk"),
   JWT_SECRET: secret("signs the API's bearer tokens (HS256); at least 32 random characters").min(32, {

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { createDatabase } from "@helpdesk/db/client";
 import { deadLetterJobs, organizations } from "@helpdesk/db/schema";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { eq } from "drizzle-orm";
 import pino from "pino";
-import { createValkeyConnection } from "./connection.ts";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testClient } from "./testing/client-kind.ts";
 import { testCatalog, testHandlers } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 import { startWorkerPool, type WorkerPool } from "./worker-pool.ts";
@@ -21,7 +20,7 @@ let organizationId: string;
 const running: { runtime: JobRuntime<typeof testCatalog>; pool?: WorkerPool }[] = [];
 function startJobs(options: { workers?: boolean } = {}) {
   const prefix = uniquePrefix("dl");
-  const runtime = new JobRuntime({ catalog: testCatalog, prefix, valkeyUrl, client: testClient, db, log });
+  const runtime = new JobRuntime({ catalog: testCatalog, prefix, valkeyUrl, db, log });
   const pool =
     options.workers === false ? undefined : startWorkerPool(runtime, testHandlers(reporter, prefix));
   running.push({ runtime, pool });

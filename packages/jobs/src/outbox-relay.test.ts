@@ -6,7 +6,6 @@ import pino from "pino";
 import { z } from "zod";
 import { OutboxRelay } from "./outbox-relay.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testClient } from "./testing/client-kind.ts";
 import { testCatalog } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 
@@ -16,7 +15,6 @@ const newRuntime = (name: string, relay?: { deleteDelayMs?: number; freshPasses?
     catalog: testCatalog,
     prefix: uniquePrefix(name),
     valkeyUrl: "redis://127.0.0.1:6379",
-    client: testClient,
     db: database.db,
     log: pino({ level: "silent" }),
     relay,

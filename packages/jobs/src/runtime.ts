@@ -1,15 +1,14 @@
 import type { Database, Executor } from "@helpdesk/db/client";
 import type { AfterCommit } from "@helpdesk/db/transaction";
-import { type ConnectionOptions, type Job, type JobsOptions, Queue } from "bullmq";
+import { closeValkey, type ValkeyConnection } from "@helpdesk/valkey/connection";
+import { type Job, type JobsOptions, Queue } from "bullmq";
 import { type SQL, sql } from "drizzle-orm";
-import Valkey from "iovalkey";
 import type { Logger } from "pino";
-import { closeValkey } from "./connection.ts";
 import type { Catalog, JobName, PayloadInput } from "./define.ts";
 import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
 import { addMetricSources } from "./metrics.ts";
 import { type FreshRow, OutboxRelay } from "./outbox-relay.ts";
-import { createQueueConnection, type QueueClientKind } from "./queue-connection.ts";
+import { producerConnection } from "./queue-clients.ts";
 import { type QueueName, queueConfigs, queueNames } from "./queues.ts";
 
 export interface JobRuntimeOptions<C extends Catalog> {
@@ -17,8 +16,6 @@ export interface JobRuntimeOptions<C extends Catalog> {
   /** Key prefix of every queue; `{name}` (hash-tagged) on Valkey Cluster. */
   prefix: string;
   valkeyUrl: string;
-  /** Which client BullMQ talks through (VALKEY_CLIENT); default iovalkey. */
-  client?: QueueClientKind;
   db: Database;
   log: Logger;
   relay?: ConstructorParameters<typeof OutboxRelay>[1];
@@ -46,11 +43,10 @@ export class JobRuntime<C extends Catalog> {
   readonly catalog: C;
   readonly prefix: string;
   readonly valkeyUrl: string;
-  readonly client: QueueClientKind;
   readonly db: Database;
   readonly log: Logger;
   readonly relay: OutboxRelay;
-  private readonly connection: ConnectionOptions;
+  private readonly connection: ValkeyConnection;
   private readonly queues = new Map<QueueName, Queue>();
   private readonly removeMetricSources: () => void;
 
@@ -58,16 +54,11 @@ export class JobRuntime<C extends Catalog> {
     this.catalog = options.catalog;
     this.prefix = options.prefix;
     this.valkeyUrl = options.valkeyUrl;
-    this.client = options.client ?? "iovalkey";
     this.db = options.db;
     this.log = options.log;
-    // Producers fail fast while Valkey is away (no offline queue): the outbox row stays and the
-    // relay's sweep delivers it later, instead of a request hanging on a dead connection.
-    this.connection = createQueueConnection(options.valkeyUrl, this.client, {
-      name: "helpdesk:producer",
-      role: "producer",
-      onError: (error) => this.log.debug({ err: error }, "producer connection error"),
-    });
+    this.connection = producerConnection(options.valkeyUrl, (error) =>
+      this.log.debug({ err: error }, "producer connection error"),
+    );
     this.relay = new OutboxRelay(this, options.relay);
     this.removeMetricSources = addMetricSources({
       depth: () => this.depths(),
@@ -188,12 +179,6 @@ export class JobRuntime<C extends Catalog> {
     this.removeMetricSources();
     await this.relay.stop();
     await Promise.allSettled([...this.queues.values()].map((queue) => queue.close()));
-    await closeConnection(this.connection);
+    await closeValkey(this.connection);
   }
-}
-
-/** Both clients BullMQ accepts can be closed: iovalkey without hanging on a dead server, Bun's at once. */
-export async function closeConnection(connection: ConnectionOptions): Promise<void> {
-  if (connection instanceof Valkey) return closeValkey(connection);
-  (connection as { close?: () => void }).close?.();
 }

@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { createDatabase } from "@helpdesk/db/client";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
+import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import pino from "pino";
-import { createValkeyConnection } from "./connection.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testClient } from "./testing/client-kind.ts";
-import { type PrivateRedis, startPrivateRedis } from "./testing/private-redis.ts";
 import { testCatalog, testHandlers } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 import { startWorkerPool } from "./worker-pool.ts";
 
-let redis: PrivateRedis;
+let redis: PrivateValkey;
 const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
 
 beforeAll(async () => {
-  redis = await startPrivateRedis();
+  redis = await startPrivateValkey();
 });
 afterAll(async () => {
   await redis.stop();
@@ -27,7 +26,6 @@ test("a worker survives a Valkey restart and goes on taking jobs without a proce
     catalog: testCatalog,
     prefix,
     valkeyUrl: redis.url,
-    client: testClient,
     db: database.db,
     log,
   });

@@ -1,11 +1,12 @@
 import { hostname } from "node:os";
+import { closeValkey } from "@helpdesk/valkey/connection";
 import { type Job, Worker } from "bullmq";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import type { Catalog, JobHandlers } from "./define.ts";
 import { createProcessor } from "./processor.ts";
-import { createQueueConnection } from "./queue-connection.ts";
+import { workerConnection } from "./queue-clients.ts";
 import { type QueueName, queueConfigs } from "./queues.ts";
-import { closeConnection, type JobRuntime } from "./runtime.ts";
+import type { JobRuntime } from "./runtime.ts";
 
 export interface WorkerPoolOptions {
   /**
@@ -39,12 +40,9 @@ export function startWorkerPool<C extends Catalog>(
   options: WorkerPoolOptions = {},
 ): WorkerPool {
   const log = runtime.log;
-  // Blocking commands must wait out a Valkey restart instead of failing: no retry limit here.
-  const connection = createQueueConnection(runtime.valkeyUrl, runtime.client, {
-    name: "helpdesk:worker",
-    role: "worker",
-    onError: (error) => log.warn({ err: error }, "worker connection error"),
-  });
+  const connection = workerConnection(runtime.valkeyUrl, (error) =>
+    log.warn({ err: error }, "worker connection error"),
+  );
   const processor = createProcessor(runtime.catalog, handlers, log);
   const queues = options.queues ?? [
     ...new Set(Object.values(runtime.catalog).map((definition) => definition.queue)),
@@ -100,7 +98,7 @@ export function startWorkerPool<C extends Catalog>(
         log.warn({ timeoutMs }, "active jobs did not finish in time; they will be recovered as stalled");
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
-      await closeConnection(connection);
+      await closeValkey(connection);
       return { timedOut };
     },
   };

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, describe, expect, test } from "bun:test";
 import { createDatabase } from "@helpdesk/db/client";
 import { deadLetterJobs } from "@helpdesk/db/schema";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { jobCatalog } from "./catalog.ts";
-import { createValkeyConnection } from "./connection.ts";
 import type { Catalog } from "./define.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testClient } from "./testing/client-kind.ts";
 import { spawnWorkerProcess } from "./testing/spawn-worker.ts";
 import { testCatalog } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
@@ -24,7 +23,6 @@ function producer<C extends Catalog>(prefix: string, catalog: C) {
     catalog,
     prefix,
     valkeyUrl,
-    client: testClient,
     db: database.db,
     log,
   });

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/jobs/connection";
-import { type PrivateRedis, startPrivateRedis } from "@helpdesk/jobs/testing/private-redis";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
+import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/valkey/connection";
+import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import { logger } from "../logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { type ActiveUserCache, type ActiveUserRow, createActiveUserCache } from "./active-user-cache.ts";
 
 // A Valkey of the test's own: one test stops and restarts it.
-let redis: PrivateRedis;
+let redis: PrivateValkey;
 let emitter: RealtimeEmitter;
 const prefix = uniquePrefix("user-cache");
 beforeAll(async () => {
-  redis = await startPrivateRedis();
+  redis = await startPrivateValkey();
   emitter = createRealtimeEmitter(redis.url, prefix);
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Database } from "@helpdesk/db/client";
-import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/jobs/connection";
+import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/valkey/connection";
 import type { Actor } from "../context.ts";
 import { setBounded } from "../lib/bounded-map.ts";
 import type { Logger } from "../logger.ts";

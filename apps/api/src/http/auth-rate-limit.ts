@@ -1,4 +1,4 @@
-import type { ValkeyConnection } from "@helpdesk/jobs/connection";
+import type { ValkeyConnection } from "@helpdesk/valkey/connection";
 import { rateLimit } from "express-rate-limit";
 import { RedisStore } from "rate-limit-redis";
 

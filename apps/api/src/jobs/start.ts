@@ -19,7 +19,6 @@ export function createJobRuntime(config: Env, db: Database, log: Logger): Produc
     catalog: jobCatalog,
     prefix: config.QUEUE_PREFIX,
     valkeyUrl: config.VALKEY_URL,
-    client: config.VALKEY_CLIENT,
     db,
     log,
   });

@@ -1,4 +1,4 @@
-import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Emitter } from "@socket.io/redis-emitter";
 import type { NotificationEvent, ServerToClientEvents, SlaEvent, TicketUpdatedEvent } from "./events.ts";
 import { rooms } from "./rooms.ts";

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import type { Database } from "@helpdesk/db/client";
-import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { loadActiveUser } from "../http/authenticate.ts";

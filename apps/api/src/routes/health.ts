@@ -1,5 +1,5 @@
 import type { Database } from "@helpdesk/db/client";
-import type { ValkeyConnection } from "@helpdesk/jobs/connection";
+import type { ValkeyConnection } from "@helpdesk/valkey/connection";
 import { sql } from "drizzle-orm";
 import { Router } from "express";
 

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { env } from "@helpdesk/config/env";
 import { notifications, outboxEvents } from "@helpdesk/db/schema";
-import { type PrivateRedis, startPrivateRedis } from "@helpdesk/jobs/testing/private-redis";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
+import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import { eq } from "drizzle-orm";
 import { startJobProcessing } from "../jobs/start.ts";
 import { createTestOrg } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
 
-let redis: PrivateRedis;
+let redis: PrivateValkey;
 let server: TestServer;
 
 beforeAll(async () => {
-  redis = await startPrivateRedis();
+  redis = await startPrivateValkey();
   server = await startTestServer({ VALKEY_URL: redis.url, QUEUE_PREFIX: uniquePrefix("outbox") });
   server.jobs.relay.start();
 });

@@ -1,7 +1,7 @@
 import { deadLetterJobs } from "@helpdesk/db/schema";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import type { QueueName } from "@helpdesk/jobs/queues";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Worker } from "bullmq";
 import type { TestServer } from "./server.ts";
 

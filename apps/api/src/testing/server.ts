@@ -1,6 +1,6 @@
 import { type Env, env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "../app.ts";
 import type { ProductJobs, SystemContext } from "../context.ts";
 import { connectActiveUserCache } from "../http/active-user-cache.ts";

@@ -1,5 +1,5 @@
+import type { ValkeyConnection } from "@helpdesk/valkey/connection";
 import { z } from "zod";
-import type { ValkeyConnection } from "../connection.ts";
 import { defineJob, type JobHandlers } from "../define.ts";
 
 /**

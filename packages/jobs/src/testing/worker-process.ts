@@ -5,13 +5,12 @@
  *   schedulers  register the product catalog's schedulers, print their ids, exit
  */
 import { createDatabase } from "@helpdesk/db/client";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import pino from "pino";
 import { jobCatalog } from "../catalog.ts";
-import { createValkeyConnection } from "../connection.ts";
 import { JobRuntime } from "../runtime.ts";
 import { registerSchedulers } from "../schedulers.ts";
 import { startWorkerPool } from "../worker-pool.ts";
-import { testClient } from "./client-kind.ts";
 import { testCatalog, testHandlers } from "./test-catalog.ts";
 
 const [mode] = process.argv.slice(2);
@@ -25,7 +24,6 @@ if (mode === "schedulers") {
     catalog: jobCatalog,
     prefix,
     valkeyUrl,
-    client: testClient,
     db: database.db,
     log,
   });
@@ -39,7 +37,6 @@ const runtime = new JobRuntime({
   catalog: testCatalog,
   prefix,
   valkeyUrl,
-  client: testClient,
   db: database.db,
   log,
 });

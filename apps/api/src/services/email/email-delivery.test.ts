@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { deadLetterJobs, emailLog } from "@helpdesk/db/schema";
 import { type ResendStandIn, startResendStandIn } from "@helpdesk/email/testing/resend-stand-in";
-import { closeValkey, createValkeyConnection } from "@helpdesk/jobs/connection";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { and, asc, eq } from "drizzle-orm";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { createValkeyConnection } from "@helpdesk/jobs/connection";
 import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { type Job, Worker } from "bullmq";
 import type { EmailSettings, WorkerContext } from "../../context.ts";
 import { createTestOrg } from "../../testing/fixtures.ts";
