@@ -14,7 +14,7 @@ import { organizations, tickets, users } from "@helpdesk/db/schema";
 import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Queue } from "bullmq";
 import { sql } from "drizzle-orm";
-import { signToken } from "../apps/api/src/services/auth/tokens.ts";
+import { signToken } from "../apps/api/src/auth/tokens.ts";
 import { profileFlags, startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
 import { cpuByRole, cpuPerEvent } from "./cpu.ts";

@@ -6,7 +6,7 @@ import { startWorkerPool } from "@helpdesk/jobs/worker-pool";
 import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { type ConnectionOptions, type Job, Queue, Worker } from "bullmq";
 import { z } from "zod";
-import { createLogger } from "../apps/api/src/logger.ts";
+import { createLogger } from "../apps/api/src/logging/logger.ts";
 
 export const VALKEY_URL = process.env.VALKEY_URL ?? "redis://127.0.0.1:6379";
 export const QUEUE = "reports" as const;

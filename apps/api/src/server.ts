@@ -3,14 +3,14 @@ import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "./app.ts";
-import { connectActiveUserCache } from "./http/active-user-cache.ts";
+import { connectActiveUserCache } from "./auth/active-user-cache.ts";
+import { createJobRuntime, startJobProcessing } from "./boot/jobs.ts";
+import { guardProcess } from "./boot/process-guards.ts";
+import { onShutdownSignal } from "./boot/shutdown.ts";
 import { keepConnectionsAlive } from "./http/keep-alive.ts";
-import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
-import { logger } from "./logger.ts";
-import { guardProcess } from "./process-guards.ts";
+import { logger } from "./logging/logger.ts";
 import { createRealtimeEmitter } from "./realtime/emitter.ts";
 import { attachRealtime } from "./realtime/socket-server.ts";
-import { onShutdownSignal } from "./shutdown.ts";
 
 /** HTTP API; also runs the workers in this process unless WORKERS=off (then run worker.ts). */
 guardProcess(logger);

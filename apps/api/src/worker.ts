@@ -1,9 +1,9 @@
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { createJobRuntime, startJobProcessing } from "./jobs/start.ts";
-import { logger } from "./logger.ts";
-import { guardProcess } from "./process-guards.ts";
-import { onShutdownSignal } from "./shutdown.ts";
+import { createJobRuntime, startJobProcessing } from "./boot/jobs.ts";
+import { guardProcess } from "./boot/process-guards.ts";
+import { onShutdownSignal } from "./boot/shutdown.ts";
+import { logger } from "./logging/logger.ts";
 
 /** Workers, schedulers and the outbox sweep, without HTTP. Run as many as the load needs. */
 guardProcess(logger);

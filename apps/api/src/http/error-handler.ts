@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { AppError } from "../errors.ts";
+import { AppError } from "../lib/errors.ts";
 
 interface BodyParserError {
   type?: string;

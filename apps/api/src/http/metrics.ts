@@ -1,7 +1,7 @@
 import { metricsRegistry } from "@helpdesk/jobs/metrics";
 import type { NextFunction, Request, Response } from "express";
 import { Histogram } from "prom-client";
-import { isOperator } from "./mount.ts";
+import { isOperator } from "../auth/operator-session.ts";
 
 const httpDuration = new Histogram({
   name: "helpdesk_http_request_duration_seconds",

@@ -1,12 +1,13 @@
-import { timingSafeEqual } from "node:crypto";
 import type { Database } from "@helpdesk/db/client";
 import type { NextFunction, Request, Response, Router } from "express";
 import { z } from "zod";
-import type { JobScope, ProductJobs, TokenSettings } from "../context.ts";
-import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../errors.ts";
+import type { ActiveUserCache } from "../auth/active-user-cache.ts";
+import { authenticate } from "../auth/authenticate.ts";
+import { isOperator } from "../auth/operator-session.ts";
+import type { TokenSettings } from "../auth/tokens.ts";
+import type { JobScope, ProductJobs } from "../context/service-context.ts";
+import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../lib/errors.ts";
 import type { RealtimeEmitter } from "../realtime/emitter.ts";
-import type { ActiveUserCache } from "./active-user-cache.ts";
-import { authenticate } from "./authenticate.ts";
 import type { RouteSpec } from "./route.ts";
 
 export interface MountDeps {
@@ -60,15 +61,6 @@ export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: M
       res.status(spec.status ?? 200).json(z.encode(spec.response, result));
     });
   }
-}
-
-/** The operator authenticates with `Authorization: Bearer <OPERATOR_TOKEN>` (compared in constant time). */
-export function isOperator(req: Request, operatorToken: string): boolean {
-  const given = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(operatorToken);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function parseInput(schema: z.ZodType | undefined, value: unknown, location: "query" | "body") {

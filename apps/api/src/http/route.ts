@@ -1,6 +1,6 @@
 import type { UserRole } from "@helpdesk/db/schema";
-import { z } from "zod";
-import type { JobAdminContext, PublicContext, ServiceContext } from "../context.ts";
+import type { z } from "zod";
+import type { JobAdminContext, PublicContext, ServiceContext } from "../context/service-context.ts";
 
 export type Method = "get" | "post" | "patch" | "put" | "delete";
 /**
@@ -59,11 +59,3 @@ export function route<
 >(spec: RouteSpec<A, B, Q, P, R>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
-
-/** Dates travel as ISO-8601 strings and are Date objects in code. */
-export const isoDate = z.codec(z.iso.datetime(), z.date(), {
-  decode: (value) => new Date(value),
-  encode: (value) => value.toISOString(),
-});
-
-export const idParam = z.object({ id: z.uuid() });

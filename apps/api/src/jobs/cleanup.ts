@@ -1,6 +1,6 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
-import type { SystemContext } from "../context.ts";
+import type { SystemContext } from "../context/service-context.ts";
 import { sweepRetention } from "../services/cleanup/sweep-retention.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;

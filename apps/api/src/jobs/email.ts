@@ -2,15 +2,15 @@ import { EmailRateLimitedError, EmailRejectedError } from "@helpdesk/email/trans
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
 import { UnrecoverableError, Worker } from "bullmq";
-import type { WorkerContext } from "../context.ts";
+import type { EmailContext } from "../services/email/email-context.ts";
 import { sendMessageEmail } from "../services/email/send-message-email.ts";
 import { sendNotificationEmail } from "../services/email/send-notification-email.ts";
-import { failPermanentlyIfGone } from "./permanent.ts";
+import { failPermanentlyIfGone } from "./fail-if-gone.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;
 
 export const emailHandlers = (
-  ctx: WorkerContext,
+  ctx: EmailContext,
 ): Pick<Handlers, "email.notify" | "email.ticket-messages"> => ({
   "email.notify": (payload, { job, log }) =>
     withProviderErrors(ctx, () => sendNotificationEmail({ ...ctx, log }, payload, job)),
@@ -23,7 +23,7 @@ export const emailHandlers = (
  * provider asked (every worker process) and puts the job back without using an attempt; a refused
  * message (4xx) can never succeed, so it goes to the dead letters at once; anything else retries.
  */
-async function withProviderErrors<T>(ctx: WorkerContext, send: () => Promise<T>): Promise<T> {
+async function withProviderErrors<T>(ctx: EmailContext, send: () => Promise<T>): Promise<T> {
   try {
     return await failPermanentlyIfGone(send);
   } catch (error) {

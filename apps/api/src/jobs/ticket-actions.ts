@@ -1,9 +1,9 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
-import type { SystemContext } from "../context.ts";
+import type { SystemContext } from "../context/service-context.ts";
 import { autoCloseTicket } from "../services/tickets/auto-close-ticket.ts";
 import { findAutoCloseCandidates } from "../services/tickets/find-auto-close-candidates.ts";
-import { failPermanentlyIfGone } from "./permanent.ts";
+import { failPermanentlyIfGone } from "./fail-if-gone.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;
 

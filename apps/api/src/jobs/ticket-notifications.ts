@@ -1,14 +1,14 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers, JobRun } from "@helpdesk/jobs/define";
-import type { WorkerContext } from "../context.ts";
+import type { EmailContext } from "../services/email/email-context.ts";
 import { waitForQuietTicket } from "../services/email/queue-message-email.ts";
 import { fanOutTicketEvent } from "../services/notifications/fan-out-ticket-event.ts";
-import { failPermanentlyIfGone } from "./permanent.ts";
+import { failPermanentlyIfGone } from "./fail-if-gone.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;
 
 export const ticketNotificationHandlers = (
-  ctx: WorkerContext,
+  ctx: EmailContext,
 ): Pick<Handlers, "ticket.event" | "ticket.message-email-wait"> => ({
   "ticket.event": (event, run) => failPermanentlyIfGone(() => fanOutTicketEvent(withJobLog(ctx, run), event)),
   "ticket.message-email-wait": (target, run) => waitForQuietTicket(withJobLog(ctx, run), target, run),
@@ -18,7 +18,7 @@ export const ticketNotificationHandlers = (
  * The context with the job's own logger, made only if something logs: these run for every ticket
  * event, which rarely logs, and a pino child per job was ~1.5% of the worker's CPU.
  */
-function withJobLog(ctx: WorkerContext, run: JobRun): WorkerContext {
+function withJobLog(ctx: EmailContext, run: JobRun): EmailContext {
   return {
     ...ctx,
     get log() {

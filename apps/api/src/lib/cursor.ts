@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors.ts";
+import { ValidationError } from "./errors.ts";
 
 /**
  * Opaque keyset cursor over (createdAt, id) descending. Keyset paging stays stable under concurrent

@@ -1,8 +1,8 @@
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Emitter } from "@socket.io/redis-emitter";
+import { dropUserInProcess, userChangedChannel } from "../auth/user-changed.ts";
 import type { NotificationEvent, ServerToClientEvents, SlaEvent, TicketUpdatedEvent } from "./events.ts";
 import { rooms } from "./rooms.ts";
-import { dropUserInProcess, userChangedChannel } from "./user-changed.ts";
 
 /**
  * Sends Socket.IO events from any process (workers included) through Valkey pub/sub; the API

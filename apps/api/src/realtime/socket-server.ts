@@ -3,9 +3,9 @@ import type { Database } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
-import { loadActiveUser } from "../http/authenticate.ts";
-import type { Logger } from "../logger.ts";
-import { verifyToken } from "../services/auth/tokens.ts";
+import { loadActiveUser } from "../auth/authenticate.ts";
+import { verifyToken } from "../auth/tokens.ts";
+import type { Logger } from "../logging/logger.ts";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events.ts";
 import { rooms } from "./rooms.ts";
 

@@ -3,8 +3,8 @@ import { env } from "@helpdesk/config/env";
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { eq } from "drizzle-orm";
-import { operatorSessionValue } from "../http/operator-session.ts";
-import type { JobProcessing } from "../jobs/start.ts";
+import { operatorSessionValue } from "../auth/operator-session.ts";
+import type { JobProcessing } from "../boot/jobs.ts";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 

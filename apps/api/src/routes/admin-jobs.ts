@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idParam, route } from "../http/route.ts";
+import { route } from "../http/route.ts";
+import { idParam, page } from "../schemas/common.ts";
 import {
   deadLetterSchema,
   jobDetailsSchema,
@@ -7,14 +8,13 @@ import {
   queueStatsSchema,
   schedulerSchema,
 } from "../schemas/jobs.ts";
-import { page } from "../schemas/ticket.ts";
-import { getJobDetails } from "../services/jobs/get-job.ts";
-import { listDeadLetters, listDeadLettersQuery } from "../services/jobs/list-dead-letters.ts";
-import { listSchedulers } from "../services/jobs/list-schedulers.ts";
-import { getAllQueueStats, getQueueStats } from "../services/jobs/queue-stats.ts";
-import { retryDeadLetter, retryDeadLetterInput } from "../services/jobs/retry-dead-letter.ts";
-import { retryFailedJob } from "../services/jobs/retry-job.ts";
-import { queueNameSchema } from "../services/jobs/scope.ts";
+import { getJobDetails } from "../services/job-admin/get-job.ts";
+import { listDeadLetters, listDeadLettersQuery } from "../services/job-admin/list-dead-letters.ts";
+import { listSchedulers } from "../services/job-admin/list-schedulers.ts";
+import { getAllQueueStats, getQueueStats } from "../services/job-admin/queue-stats.ts";
+import { retryDeadLetter, retryDeadLetterInput } from "../services/job-admin/retry-dead-letter.ts";
+import { retryFailedJob } from "../services/job-admin/retry-job.ts";
+import { queueNameSchema } from "../services/job-admin/scope.ts";
 
 /** Org admins see their organization's jobs; the operator (bearer OPERATOR_TOKEN) sees all. */
 const admins = ["admin", "operator"] as const;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { env } from "@helpdesk/config/env";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { SignJWT } from "jose";
-import { signToken } from "../services/auth/tokens.ts";
+import { signToken } from "../auth/tokens.ts";
 import { createTestOrg, TEST_PASSWORD, type TestOrg, tokenFor } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
 

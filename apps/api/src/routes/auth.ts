@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { route } from "../http/route.ts";
 import { organizationSchema, userSchema } from "../schemas/user.ts";
-import { logIn, logInInput } from "../services/auth/log-in.ts";
-import { signUp, signUpInput } from "../services/auth/sign-up.ts";
+import { logIn, logInInput } from "../services/accounts/log-in.ts";
+import { signUp, signUpInput } from "../services/accounts/sign-up.ts";
 
 export const authRoutes = [
   route({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idParam, route } from "../http/route.ts";
+import { route } from "../http/route.ts";
+import { idParam } from "../schemas/common.ts";
 import { notificationPageSchema, notificationSchema, preferencesSchema } from "../schemas/notification.ts";
 import { listNotifications, listNotificationsQuery } from "../services/notifications/list-notifications.ts";
 import { markAllNotificationsRead, markNotificationRead } from "../services/notifications/mark-read.ts";

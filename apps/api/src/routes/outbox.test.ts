@@ -4,7 +4,7 @@ import { notifications, outboxEvents } from "@helpdesk/db/schema";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import { eq } from "drizzle-orm";
-import { startJobProcessing } from "../jobs/start.ts";
+import { startJobProcessing } from "../boot/jobs.ts";
 import { createTestOrg } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
 

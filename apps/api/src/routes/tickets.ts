@@ -1,6 +1,7 @@
-import { idParam, route } from "../http/route.ts";
+import { route } from "../http/route.ts";
+import { idParam, page } from "../schemas/common.ts";
 import { followersSchema } from "../schemas/notification.ts";
-import { messageSchema, page, ticketSchema, ticketWithMessagesSchema } from "../schemas/ticket.ts";
+import { messageSchema, ticketSchema, ticketWithMessagesSchema } from "../schemas/ticket.ts";
 import { addMessage, addMessageInput } from "../services/messages/add-message.ts";
 import { createTicket, createTicketInput } from "../services/tickets/create-ticket.ts";
 import { followerInput, followTicket, unfollowTicket } from "../services/tickets/follow-ticket.ts";

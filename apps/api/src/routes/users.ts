@@ -1,5 +1,5 @@
-import { idParam, route } from "../http/route.ts";
-import { page } from "../schemas/ticket.ts";
+import { route } from "../http/route.ts";
+import { idParam, page } from "../schemas/common.ts";
 import { userSchema } from "../schemas/user.ts";
 import { createUser, createUserInput } from "../services/users/create-user.ts";
 import { listUsers, listUsersQuery } from "../services/users/list-users.ts";

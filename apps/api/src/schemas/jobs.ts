@@ -1,6 +1,6 @@
 import { queueNames } from "@helpdesk/jobs/queues";
 import { z } from "zod";
-import { isoDate } from "../http/route.ts";
+import { isoDate } from "./common.ts";
 
 const count = z.number().int();
 export const jobCountsSchema = z.object({

@@ -1,7 +1,6 @@
-import { userRoles } from "@helpdesk/db/schema";
+import { notificationTypes, userRoles } from "@helpdesk/db/schema";
 import { z } from "zod";
-import { isoDate } from "../http/route.ts";
-import { notificationTypes } from "../services/notifications/types.ts";
+import { isoDate } from "./common.ts";
 
 export const notificationSchema = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { ticketPriorities, ticketStatuses, userRoles } from "@helpdesk/db/schema";
 import { z } from "zod";
-import { isoDate } from "../http/route.ts";
+import { isoDate } from "./common.ts";
 
 export const ticketSchema = z.object({
   id: z.uuid(),
@@ -29,6 +29,3 @@ export const messageSchema = z.object({
 });
 
 export const ticketWithMessagesSchema = ticketSchema.extend({ messages: z.array(messageSchema) });
-
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() });

@@ -1,6 +1,6 @@
 import { locales, userRoles } from "@helpdesk/db/schema";
 import { z } from "zod";
-import { isoDate } from "../http/route.ts";
+import { isoDate } from "./common.ts";
 
 /** A user as the API shows it: never the password hash. */
 export const userSchema = z.object({
@@ -24,10 +24,3 @@ export const organizationSchema = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
 });
-
-export const email = z
-  .email({ error: "must be an e-mail address" })
-  .max(254)
-  .transform((value) => value.toLowerCase());
-export const password = z.string().min(8, { error: "must be at least 8 characters" }).max(200);
-export const personName = z.string().trim().min(1).max(100);

@@ -15,7 +15,7 @@ import {
   users,
 } from "@helpdesk/db/schema";
 import { eq } from "drizzle-orm";
-import { hashPassword } from "../services/auth/passwords.ts";
+import { hashPassword } from "../auth/passwords.ts";
 
 const SLUG = "demo";
 const PASSWORD = "demo-password";

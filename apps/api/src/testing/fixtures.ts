@@ -1,8 +1,8 @@
 import { env } from "@helpdesk/config/env";
 import type { Database } from "@helpdesk/db/client";
 import { type Locale, organizations, type User, type UserRole, users } from "@helpdesk/db/schema";
-import { hashPassword } from "../services/auth/passwords.ts";
-import { signToken } from "../services/auth/tokens.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import { signToken } from "../auth/tokens.ts";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 // Hashed once per process: argon2id is deliberately slow, and fixtures make many users.

@@ -2,10 +2,10 @@ import { type Env, env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "../app.ts";
-import type { ProductJobs, SystemContext } from "../context.ts";
-import { connectActiveUserCache } from "../http/active-user-cache.ts";
-import { createJobRuntime, type JobProcessing, startJobProcessing } from "../jobs/start.ts";
-import { logger } from "../logger.ts";
+import { connectActiveUserCache } from "../auth/active-user-cache.ts";
+import { createJobRuntime, type JobProcessing, startJobProcessing } from "../boot/jobs.ts";
+import type { ProductJobs, SystemContext } from "../context/service-context.ts";
+import { logger } from "../logging/logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
 

@@ -4,6 +4,17 @@ import { organizationId } from "./organizations.ts";
 import { tickets } from "./tickets.ts";
 import { users } from "./users.ts";
 
+/** Every kind of notification; preferences are per type. */
+export const notificationTypes = [
+  "ticket.created",
+  "message.added",
+  "ticket.assigned",
+  "ticket.status_changed",
+  "sla.warning",
+  "sla.breached",
+] as const;
+export type NotificationType = (typeof notificationTypes)[number];
+
 /** In-app notification. Repeats of one (ticket, user, type) within a short window collapse into one row. */
 export const notifications = pgTable(
   "notifications",

@@ -1,6 +1,6 @@
 import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
 import { and, inArray, isNotNull, lt } from "drizzle-orm";
-import type { SystemContext } from "../../context.ts";
+import type { SystemContext } from "../../context/service-context.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -2,7 +2,7 @@ import { emailLog, type Locale } from "@helpdesk/db/schema";
 import { renderEmail } from "@helpdesk/email/render";
 import type { TemplateName, TemplateProps } from "@helpdesk/email/templates";
 import { EmailRateLimitedError, EmailRejectedError } from "@helpdesk/email/transport";
-import type { WorkerContext } from "../../context.ts";
+import type { EmailContext } from "./email-context.ts";
 
 export interface Delivery<N extends TemplateName> {
   organizationId: string;
@@ -18,7 +18,7 @@ export interface Delivery<N extends TemplateName> {
  * Renders and sends one e-mail, and logs the attempt's outcome in email_log whatever it is. The
  * transport's errors propagate: the job decides (429 → wait, rejected → dead letter, else retry).
  */
-export async function deliverEmail<N extends TemplateName>(ctx: WorkerContext, delivery: Delivery<N>) {
+export async function deliverEmail<N extends TemplateName>(ctx: EmailContext, delivery: Delivery<N>) {
   const rendered = await renderEmail(delivery.template, delivery.props, delivery.recipient.locale);
   const entry = {
     organizationId: delivery.organizationId,

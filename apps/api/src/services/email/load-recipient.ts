@@ -1,6 +1,6 @@
 import { users } from "@helpdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import type { SystemContext } from "../../context.ts";
+import type { SystemContext } from "../../context/service-context.ts";
 
 /** The recipient if still an active member of the organization; a deactivated user gets no e-mail. */
 export async function loadRecipient(ctx: SystemContext, organizationId: string, userId: string) {

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
 import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { type Job, Worker } from "bullmq";
-import type { EmailSettings, WorkerContext } from "../../context.ts";
 import { createTestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
+import type { EmailContext, EmailSettings } from "./email-context.ts";
 import { CLOCK_MARGIN_MS, MessageEmailWaits } from "./message-email-waits.ts";
 import {
   type MessageEmailTarget,
@@ -133,7 +133,7 @@ describe("asking for the wait (real Valkey)", () => {
         },
       };
     };
-    const handlerContext = () => ({ ...processWith(), db: server.db, log: server.jobs.log }) as WorkerContext;
+    const handlerContext = () => ({ ...processWith(), db: server.db, log: server.jobs.log }) as EmailContext;
 
     test("not quiet yet: it delays itself, and this process skips adds until then", async () => {
       const pair = await repliedTicket();

@@ -2,7 +2,7 @@ import { ticketMessages } from "@helpdesk/db/schema";
 import type { JobRun } from "@helpdesk/jobs/define";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import { and, eq, max } from "drizzle-orm";
-import type { WorkerContext } from "../../context.ts";
+import type { EmailContext } from "./email-context.ts";
 import { loadRecipient } from "./load-recipient.ts";
 import { visibleTo } from "./message-visibility.ts";
 
@@ -35,7 +35,7 @@ export const messageEmailWaitKey = (target: Pick<MessageEmailTarget, "ticketId" 
  * bench/realtime.ts. The wait costs two queries each time it comes due (about once per burst).
  */
 export async function queueMessageEmail(
-  ctx: Pick<WorkerContext, "jobs" | "email" | "messageEmailWaits">,
+  ctx: Pick<EmailContext, "jobs" | "email" | "messageEmailWaits">,
   target: MessageEmailTarget,
   occurredAt: number,
 ): Promise<"queued" | "found pending" | "known pending"> {
@@ -65,7 +65,7 @@ export async function queueMessageEmail(
  * Otherwise the job moves itself back to when it may be.
  */
 export async function waitForQuietTicket(
-  ctx: WorkerContext,
+  ctx: EmailContext,
   target: MessageEmailTarget,
   run: Pick<JobRun, "job" | "delayUntil">,
 ) {

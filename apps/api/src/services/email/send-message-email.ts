@@ -3,9 +3,9 @@ import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { Payload } from "@helpdesk/jobs/define";
 import type { Job } from "bullmq";
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { WorkerContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
+import type { EmailContext } from "./email-context.ts";
 import { links } from "./links.ts";
 import { loadRecipient } from "./load-recipient.ts";
 import { visibleTo } from "./message-visibility.ts";
@@ -21,7 +21,7 @@ const MAX_LISTED = 50;
  * the job, so a retry sends the very same e-mail.
  */
 export async function sendMessageEmail(
-  ctx: WorkerContext,
+  ctx: EmailContext,
   payload: Payload<ProductCatalog, "email.ticket-messages">,
   job: Job,
 ) {
@@ -89,7 +89,7 @@ export async function sendMessageEmail(
 }
 
 /** Records how far the user has been e-mailed; never moves back (e-mails may finish out of order). */
-async function advanceCursor(ctx: WorkerContext, ticketId: string, userId: string, lastMessageAt: Date) {
+async function advanceCursor(ctx: EmailContext, ticketId: string, userId: string, lastMessageAt: Date) {
   await ctx.db
     .insert(messageEmailCursors)
     .values({ ticketId, userId, lastMessageAt })
@@ -100,7 +100,7 @@ async function advanceCursor(ctx: WorkerContext, ticketId: string, userId: strin
 }
 
 async function newMessageIds(
-  ctx: WorkerContext,
+  ctx: EmailContext,
   ticketId: string,
   recipient: { id: string; role: "customer" | "agent" | "admin" },
 ): Promise<string[]> {

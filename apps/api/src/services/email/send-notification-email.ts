@@ -3,9 +3,9 @@ import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { Payload } from "@helpdesk/jobs/define";
 import type { Job } from "bullmq";
 import { and, asc, eq } from "drizzle-orm";
-import type { WorkerContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
+import type { EmailContext } from "./email-context.ts";
 import { links } from "./links.ts";
 import { loadRecipient } from "./load-recipient.ts";
 
@@ -15,7 +15,7 @@ type NotifyPayload = Payload<ProductCatalog, "email.notify">;
  * The e-mail for one ticket event and one recipient: confirmation of a new ticket, an assignment,
  * or a status change (a close has its own template). Reads the current ticket, not a copy.
  */
-export async function sendNotificationEmail(ctx: WorkerContext, payload: NotifyPayload, job: Job) {
+export async function sendNotificationEmail(ctx: EmailContext, payload: NotifyPayload, job: Job) {
   const recipient = await loadRecipient(ctx, payload.organizationId, payload.recipientId);
   if (!recipient) return { skipped: "recipient is no longer an active member" };
   const ticket = await ctx.db.query.tickets.findFirst({
@@ -85,7 +85,7 @@ export async function sendNotificationEmail(ctx: WorkerContext, payload: NotifyP
   }
 }
 
-async function nameOf(ctx: WorkerContext, userId: string) {
+async function nameOf(ctx: EmailContext, userId: string) {
   const [user] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   return user?.name;
 }

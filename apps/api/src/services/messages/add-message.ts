@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { isStaff, type ServiceContext } from "../../context.ts";
-import { ConflictError, ForbiddenError } from "../../errors.ts";
+import { isStaff } from "../../auth/actor.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ConflictError, ForbiddenError } from "../../lib/errors.ts";
 import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 import { loadTicket } from "../tickets/load-ticket.ts";
 import { ticketEventEnvelope } from "../tickets/ticket-event.ts";

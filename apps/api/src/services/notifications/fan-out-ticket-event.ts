@@ -1,6 +1,6 @@
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
-import type { WorkerContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import { NotFoundError } from "../../lib/errors.ts";
+import type { EmailContext } from "../email/email-context.ts";
 import { loadFanOutFacts } from "./load-fan-out-facts.ts";
 import { queueEmails } from "./queue-emails.ts";
 import { mentionedStaff, recipientsOf } from "./recipients.ts";
@@ -13,7 +13,7 @@ import { toNotificationEvent } from "./to-notification-event.ts";
  * ticket-list update for the organization's staff. The event's id makes a redelivered or
  * retried job harmless.
  */
-export async function fanOutTicketEvent(ctx: WorkerContext, event: TicketEventPayload) {
+export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPayload) {
   const { eventId } = event;
   const facts = await loadFanOutFacts(ctx, event);
   if (!facts) throw new NotFoundError("Ticket");

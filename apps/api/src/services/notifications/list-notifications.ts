@@ -1,8 +1,8 @@
 import { notifications } from "@helpdesk/db/schema";
 import { and, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ValidationError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ValidationError } from "../../lib/errors.ts";
 
 export const listNotificationsQuery = z.object({
   /** `true` lists unread ones only. */

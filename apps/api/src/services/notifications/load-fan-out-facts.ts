@@ -2,7 +2,7 @@ import { ticketPriorities, ticketStatuses } from "@helpdesk/db/schema";
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { SystemContext } from "../../context.ts";
+import type { SystemContext } from "../../context/service-context.ts";
 
 /**
  * Everything the fan-out of one ticket event reads, in one query: the ticket, the organization's

@@ -1,7 +1,7 @@
 import { notifications } from "@helpdesk/db/schema";
 import { and, eq, isNull } from "drizzle-orm";
-import type { ServiceContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 
 /** Marks one of the user's notifications read (again is fine); someone else's is "not found". */
 export async function markNotificationRead(ctx: ServiceContext, notificationId: string) {

@@ -1,9 +1,14 @@
-import { notificationPreferences, type UserRole } from "@helpdesk/db/schema";
+import {
+  type NotificationType,
+  notificationPreferences,
+  notificationTypes,
+  type UserRole,
+} from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { emailByDefault, type NotificationType, notificationTypes } from "./types.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { emailByDefault } from "./email-defaults.ts";
 
 export const updatePreferencesInput = z.object({
   preferences: z

@@ -1,5 +1,5 @@
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
-import type { WorkerContext } from "../../context.ts";
+import type { EmailContext } from "../email/email-context.ts";
 import { queueMessageEmail } from "../email/queue-message-email.ts";
 import { wantsEmail } from "./preferences.ts";
 import type { Recipient } from "./recipients.ts";
@@ -15,7 +15,7 @@ import type { Recipient } from "./recipients.ts";
  *   redelivered fan-out never sends twice.
  */
 export async function queueEmails(
-  ctx: WorkerContext,
+  ctx: EmailContext,
   event: TicketEventPayload,
   eventId: string,
   recipients: readonly Recipient[],

@@ -1,4 +1,4 @@
-import type { NotificationType } from "./types.ts";
+import type { NotificationType } from "@helpdesk/db/schema";
 
 /**
  * Who hears of a ticket event: the table in docs/notifications.md, as one pure function.

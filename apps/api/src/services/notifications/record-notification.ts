@@ -1,7 +1,7 @@
 import type { Notification } from "@helpdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { SystemContext } from "../../context.ts";
+import type { SystemContext } from "../../context/service-context.ts";
 import { jsonbTimestamp } from "../../lib/jsonb-timestamp.ts";
 
 const COLLAPSE_WINDOW_MS = 5 * 60_000;

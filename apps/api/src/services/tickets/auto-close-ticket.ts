@@ -1,8 +1,8 @@
 import { organizations, tickets } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { and, eq } from "drizzle-orm";
-import type { SystemContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import type { SystemContext } from "../../context/service-context.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 
 const DAY_MS = 86_400_000;
 

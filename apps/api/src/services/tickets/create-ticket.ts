@@ -1,8 +1,8 @@
 import { ticketPriorities } from "@helpdesk/db/schema";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ForbiddenError, ValidationError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ForbiddenError, ValidationError } from "../../lib/errors.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 import { storedTicket } from "./stored-ticket.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";

@@ -1,6 +1,6 @@
 import { organizations, tickets } from "@helpdesk/db/schema";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
-import type { SystemContext } from "../../context.ts";
+import type { SystemContext } from "../../context/service-context.ts";
 
 /**
  * Resolved tickets whose organization's `autoCloseDays` have passed since they were resolved,

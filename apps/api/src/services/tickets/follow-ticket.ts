@@ -1,8 +1,8 @@
 import { ticketFollowers, users } from "@helpdesk/db/schema";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ValidationError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ValidationError } from "../../lib/errors.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 import { loadTicket } from "./load-ticket.ts";
 

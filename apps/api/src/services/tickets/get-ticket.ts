@@ -1,6 +1,6 @@
 import { ticketMessages, users } from "@helpdesk/db/schema";
 import { and, asc, eq, type SQL } from "drizzle-orm";
-import type { ServiceContext } from "../../context.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
 import { loadTicket } from "./load-ticket.ts";
 
 /** The ticket with its conversation; internal notes are left out for customers. */

@@ -1,7 +1,7 @@
 import { ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
 import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
 import { toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 

@@ -1,7 +1,7 @@
 import { tickets } from "@helpdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import type { ServiceContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 
 /**
  * The ticket if the actor may see it, else NotFoundError: another organization's ticket and another

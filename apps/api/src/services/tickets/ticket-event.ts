@@ -1,4 +1,4 @@
-import type { Actor } from "../../context.ts";
+import type { Actor } from "../../auth/actor.ts";
 
 /**
  * What every event of a ticket write carries besides its type: the organization, the ticket, who

@@ -9,8 +9,8 @@ import {
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ConflictError, ForbiddenError, ValidationError } from "../../errors.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";

@@ -1,9 +1,9 @@
 import { locales, userRoles, users } from "@helpdesk/db/schema";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ConflictError } from "../../errors.ts";
-import { email, password, personName } from "../../schemas/user.ts";
-import { hashPassword } from "../auth/passwords.ts";
+import { hashPassword } from "../../auth/passwords.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ConflictError } from "../../lib/errors.ts";
+import { email, password, personName } from "../../schemas/common.ts";
 
 export const createUserInput = z.object({
   name: personName,

@@ -1,6 +1,6 @@
 import { users } from "@helpdesk/db/schema";
 import { and, eq } from "drizzle-orm";
-import type { ServiceContext } from "../../context.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
 
 /** An active user of the actor's organization with one of these roles, or undefined. */
 export async function findActiveMember(

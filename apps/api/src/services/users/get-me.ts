@@ -1,6 +1,6 @@
 import { organizations, users } from "@helpdesk/db/schema";
 import { eq } from "drizzle-orm";
-import type { ServiceContext } from "../../context.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
 
 /** The acting user's own row and organization. */
 export async function getMe(ctx: ServiceContext) {

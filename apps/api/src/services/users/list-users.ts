@@ -1,7 +1,7 @@
 import { userRoles, users } from "@helpdesk/db/schema";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
 import { toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 

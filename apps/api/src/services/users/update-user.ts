@@ -2,9 +2,9 @@ import { locales, organizations, userRoles, users } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { and, count, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import type { ServiceContext } from "../../context.ts";
-import { ConflictError, NotFoundError } from "../../errors.ts";
-import { personName } from "../../schemas/user.ts";
+import type { ServiceContext } from "../../context/service-context.ts";
+import { ConflictError, NotFoundError } from "../../lib/errors.ts";
+import { personName } from "../../schemas/common.ts";
 
 export const updateUserInput = z
   .object({

@@ -4,8 +4,9 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
 import express, { type RequestHandler, Router } from "express";
-import { operatorLoginPage as loginPage } from "./operator-login-page.ts";
-import { clearOperatorSession, requireOperator, setOperatorSession } from "./operator-session.ts";
+import { clearOperatorSession, setOperatorSession } from "../auth/operator-session.ts";
+import { operatorLoginPage as loginPage } from "./pages/operator-login-page.ts";
+import { requireOperator } from "./require-operator.ts";
 
 const BASE = "/admin/queues";
 

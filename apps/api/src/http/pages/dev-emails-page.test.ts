@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
-import { createTestOrg } from "../testing/fixtures.ts";
-import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
+import { createTestOrg } from "../../testing/fixtures.ts";
+import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
 
 let server: TestServer;
 

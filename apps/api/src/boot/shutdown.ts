@@ -1,4 +1,4 @@
-import type { Logger } from "./logger.ts";
+import type { Logger } from "../logging/logger.ts";
 
 /**
  * On SIGTERM/SIGINT: run `stop` once (stop taking work, let active work finish, close connections)

@@ -1,8 +1,8 @@
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import type { Queue } from "bullmq";
 import { and, eq, isNull } from "drizzle-orm";
-import type { JobAdminContext } from "../../context.ts";
-import { ConflictError, NotFoundError } from "../../errors.ts";
+import type { JobAdminContext } from "../../context/service-context.ts";
+import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import { canSeeJob, retriedBy } from "./scope.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { Queue } from "bullmq";
-import type { JobAdminContext } from "../../context.ts";
-import { NotFoundError } from "../../errors.ts";
+import type { JobAdminContext } from "../../context/service-context.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 import { canSeeJob, failureForScope } from "./scope.ts";
 
 /** A job as BullMQ holds it, with its state and logs; another organization's job is "not found". */

@@ -1,11 +1,11 @@
 import { organizations, users } from "@helpdesk/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { PublicContext } from "../../context.ts";
-import { UnauthorizedError } from "../../errors.ts";
-import { email } from "../../schemas/user.ts";
-import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { signToken } from "./tokens.ts";
+import { burnPasswordCheck, verifyPassword } from "../../auth/passwords.ts";
+import { signToken } from "../../auth/tokens.ts";
+import type { PublicContext } from "../../context/service-context.ts";
+import { UnauthorizedError } from "../../lib/errors.ts";
+import { email } from "../../schemas/common.ts";
 
 export const logInInput = z.object({
   organizationSlug: z.string().trim().toLowerCase().min(1).max(100),

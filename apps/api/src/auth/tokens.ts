@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { UnauthorizedError } from "../../errors.ts";
-import { setBounded } from "../../lib/bounded-map.ts";
+import { setBounded } from "../lib/bounded-map.ts";
+import { UnauthorizedError } from "../lib/errors.ts";
 
 const ISSUER = "helpdesk";
 /**
@@ -25,6 +25,12 @@ function key(secret: string): Promise<CryptoKey> {
 
 const isUuid = (value: unknown): value is string =>
   typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** How bearer tokens are signed; from the app's config, not the process env, so each app signs with its own. */
+export interface TokenSettings {
+  secret: string;
+  expiresIn: string;
+}
 
 export interface TokenClaims {
   userId: string;

@@ -1,15 +1,4 @@
-import type { UserRole } from "@helpdesk/db/schema";
-
-/** Every kind of notification; preferences are per type. */
-export const notificationTypes = [
-  "ticket.created",
-  "message.added",
-  "ticket.assigned",
-  "ticket.status_changed",
-  "sla.warning",
-  "sla.breached",
-] as const;
-export type NotificationType = (typeof notificationTypes)[number];
+import type { NotificationType, UserRole } from "@helpdesk/db/schema";
 
 /**
  * Whether a type is e-mailed when the user has not chosen (docs/notifications.md). Customers get

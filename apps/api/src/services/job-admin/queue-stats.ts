@@ -1,5 +1,5 @@
 import type { Job, Queue } from "bullmq";
-import type { JobAdminContext } from "../../context.ts";
+import type { JobAdminContext } from "../../context/service-context.ts";
 import type { QueueName } from "./scope.ts";
 
 const STATES = ["waiting", "active", "completed", "failed", "delayed", "prioritized"] as const;

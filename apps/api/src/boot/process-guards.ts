@@ -1,4 +1,4 @@
-import type { Logger } from "./logger.ts";
+import type { Logger } from "../logging/logger.ts";
 
 /**
  * A library promise nobody awaited (a pub/sub SUBSCRIBE while Valkey is down, say) must not take

@@ -1,10 +1,10 @@
 import type { Database } from "@helpdesk/db/client";
 import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/valkey/connection";
-import type { Actor } from "../context.ts";
 import { setBounded } from "../lib/bounded-map.ts";
-import type { Logger } from "../logger.ts";
-import { processUserCaches, userChangedChannel } from "../realtime/user-changed.ts";
+import type { Logger } from "../logging/logger.ts";
+import type { Actor } from "./actor.ts";
 import { readActiveUser } from "./authenticate.ts";
+import { processUserCaches, userChangedChannel } from "./user-changed.ts";
 
 /** The user row authentication needs; `active` decides whether the token still works. */
 export type ActiveUserRow = Actor & { active: boolean };

@@ -3,8 +3,8 @@ import { jobCatalog } from "@helpdesk/jobs/catalog";
 import { jobIdFor, organizationOfPayload } from "@helpdesk/jobs/job-ids";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { JobAdminContext } from "../../context.ts";
-import { AppError, ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
+import type { JobAdminContext } from "../../context/service-context.ts";
+import { AppError, ConflictError, NotFoundError, ValidationError } from "../../lib/errors.ts";
 import { retriedBy } from "./scope.ts";
 
 export const retryDeadLetterInput = z

@@ -1,7 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { NextFunction, Request, Response } from "express";
-import { isOperator } from "./mount.ts";
-import { operatorLoginPage } from "./operator-login-page.ts";
+import type { Request, Response } from "express";
 
 const COOKIE = "hd_operator";
 
@@ -55,16 +53,11 @@ export function clearOperatorSession(res: Response): void {
   res.clearCookie(COOKIE, { path: "/" });
 }
 
-/** Browsers get the login page (401), API clients a JSON 401. */
-export function requireOperator(operatorToken: string) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (hasOperatorSession(req, operatorToken)) return next();
-    if (req.accepts(["json", "html"]) === "html") {
-      res.status(401).type("html").send(operatorLoginPage());
-      return;
-    }
-    res.status(401).json({
-      error: { code: "unauthorized", message: "Operator login required", requestId: String(req.id) },
-    });
-  };
+/** The operator authenticates with `Authorization: Bearer <OPERATOR_TOKEN>` (compared in constant time). */
+export function isOperator(req: Request, operatorToken: string): boolean {
+  const given = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(operatorToken);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from "bullmq";
-import { NotFoundError } from "../errors.ts";
+import { NotFoundError } from "../lib/errors.ts";
 
 /**
  * A job about a row that no longer exists can never succeed: fail it at once (dead letter, no

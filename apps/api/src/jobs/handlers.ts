@@ -1,13 +1,13 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
-import type { WorkerContext } from "../context.ts";
+import type { EmailContext } from "../services/email/email-context.ts";
 import { cleanupHandlers } from "./cleanup.ts";
 import { emailHandlers } from "./email.ts";
 import { ticketActionHandlers } from "./ticket-actions.ts";
 import { ticketNotificationHandlers } from "./ticket-notifications.ts";
 
 /** Every job's handler; `satisfies` makes a job of the catalog without a handler a compile error. */
-export const createHandlers = (ctx: WorkerContext) =>
+export const createHandlers = (ctx: EmailContext) =>
   ({
     ...ticketNotificationHandlers(ctx),
     ...emailHandlers(ctx),

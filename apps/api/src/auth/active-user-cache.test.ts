@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { createValkeyConnection, type ValkeyConnection } from "@helpdesk/valkey/connection";
 import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
-import { logger } from "../logger.ts";
+import { logger } from "../logging/logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { type ActiveUserCache, type ActiveUserRow, createActiveUserCache } from "./active-user-cache.ts";
 

@@ -7,11 +7,11 @@ import { jobCatalog } from "@helpdesk/jobs/catalog";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { registerSchedulersWhenReachable } from "@helpdesk/jobs/schedulers";
 import { startWorkerPool, type WorkerPool } from "@helpdesk/jobs/worker-pool";
-import type { ProductJobs } from "../context.ts";
-import type { Logger } from "../logger.ts";
+import type { ProductJobs } from "../context/service-context.ts";
+import { createHandlers } from "../jobs/handlers.ts";
+import type { Logger } from "../logging/logger.ts";
 import { createRealtimeEmitter } from "../realtime/emitter.ts";
 import { MessageEmailWaits } from "../services/email/message-email-waits.ts";
-import { createHandlers } from "./index.ts";
 
 /** The producer side: queues, typed enqueue/publish and the outbox relay (every process has one). */
 export function createJobRuntime(config: Env, db: Database, log: Logger): ProductJobs {

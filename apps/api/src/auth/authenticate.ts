@@ -2,10 +2,10 @@ import type { Database } from "@helpdesk/db/client";
 import { users } from "@helpdesk/db/schema";
 import { and, eq, sql } from "drizzle-orm";
 import type { Request } from "express";
-import type { Actor } from "../context.ts";
-import { UnauthorizedError } from "../errors.ts";
-import { type TokenClaims, verifyToken } from "../services/auth/tokens.ts";
+import { UnauthorizedError } from "../lib/errors.ts";
 import type { ActiveUserCache, ActiveUserRow } from "./active-user-cache.ts";
+import type { Actor } from "./actor.ts";
+import { type TokenClaims, verifyToken } from "./tokens.ts";
 
 /**
  * Resolves the bearer token to the acting user. The user row comes from the process's user cache,

@@ -2,10 +2,10 @@ import type { Executor } from "@helpdesk/db/client";
 import { organizations, users } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { z } from "zod";
-import type { PublicContext } from "../../context.ts";
-import { email, password, personName } from "../../schemas/user.ts";
-import { hashPassword } from "./passwords.ts";
-import { signToken } from "./tokens.ts";
+import { hashPassword } from "../../auth/passwords.ts";
+import { signToken } from "../../auth/tokens.ts";
+import type { PublicContext } from "../../context/service-context.ts";
+import { email, password, personName } from "../../schemas/common.ts";
 
 export const signUpInput = z.object({
   organizationName: z.string().trim().min(1).max(100),

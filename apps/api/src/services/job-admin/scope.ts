@@ -1,7 +1,7 @@
 import { organizationOfJobId } from "@helpdesk/jobs/job-ids";
 import { type QueueName, queueNames } from "@helpdesk/jobs/queues";
 import { z } from "zod";
-import type { JobScope } from "../../context.ts";
+import type { JobScope } from "../../context/service-context.ts";
 
 export const queueNameSchema = z.enum(queueNames);
 

@@ -1,7 +1,7 @@
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import type { JobAdminContext } from "../../context.ts";
+import type { JobAdminContext } from "../../context/service-context.ts";
 import { toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 import { failureForScope, queueNameSchema } from "./scope.ts";

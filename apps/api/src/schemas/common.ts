@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/**
+ * The small zod pieces every route and service shares: dates, ids, e-mail, password, names and the
+ * shape of a page. Response shapes per entity sit next to this file.
+ */
+
+/** Dates travel as ISO-8601 strings and are Date objects in code. */
+export const isoDate = z.codec(z.iso.datetime(), z.date(), {
+  decode: (value) => new Date(value),
+  encode: (value) => value.toISOString(),
+});
+
+export const idParam = z.object({ id: z.uuid() });
+
+export const email = z
+  .email({ error: "must be an e-mail address" })
+  .max(254)
+  .transform((value) => value.toLowerCase());
+export const password = z.string().min(8, { error: "must be at least 8 characters" }).max(200);
+export const personName = z.string().trim().min(1).max(100);
+
+/** A page of a keyset-paginated list; `nextCursor` is null on the last page. */
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
