@@ -9,9 +9,10 @@ import { z } from "zod";
 import { createLogger } from "../apps/api/src/logging/logger.ts";
 
 export const VALKEY_URL = process.env.VALKEY_URL ?? "redis://127.0.0.1:6379";
-export const QUEUE = "reports" as const;
+export const QUEUE = "bench" as const;
 /** The same job options for every variant, so only the code around BullMQ differs. */
-export const JOB_OPTIONS = { ...queueConfigs[QUEUE].jobOptions, attempts: 3 };
+export const JOB_OPTIONS = { ...queueConfigs.reports.jobOptions, attempts: 3 };
+const benchQueues = { [QUEUE]: { concurrency: 1, jobOptions: JOB_OPTIONS } };
 
 export const benchCatalog = {
   "bench.noop": defineJob({
@@ -66,6 +67,7 @@ export function subsystem(
   const log = createLogger("info", "/dev/null");
   const runtime = new JobRuntime({
     catalog: benchCatalog,
+    queues: benchQueues,
     prefix,
     valkeyUrl: VALKEY_URL,
     db: database.db,

@@ -23,8 +23,6 @@ const baseSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: z.string().min(1).default("postgres://postgres@127.0.0.1:5432/helpdesk"),
-  /** Read by @helpdesk/db's client: Bun's native client, or postgres.js (see packages/db/src/client.ts). */
-  DATABASE_DRIVER: z.enum(["bun", "postgres-js"]).default("bun"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   VALKEY_URL: z.string().min(1).default("redis://127.0.0.1:6379"),
   /** Prefix of every queue key. Wrap it in braces (`{helpdesk}`) on Valkey Cluster: see docs/jobs.md. */

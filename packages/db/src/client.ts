@@ -1,14 +1,9 @@
-import { SQL } from "bun";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
-import { drizzle as drizzleBunSql } from "drizzle-orm/bun-sql";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePostgresJs } from "drizzle-orm/postgres-js";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
-/** Whichever driver runs underneath: services only use what both drivers share. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Database = PostgresJsDatabase<Schema>;
 /** The database or an open transaction: services take either, so they compose inside one transaction. */
 export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -17,17 +12,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/**
- * Bun's native PostgreSQL client (drizzle's bun-sql) by default: in the event → socket benchmark
- * the API and worker sustained 5–10× lower latency at 100–150 events/s than on postgres.js
- * (docs/jobs.md), and the whole suite, PostgreSQL crash/restart included, passes on both.
- * DATABASE_DRIVER=postgres-js selects postgres.js, the driver the architecture started with.
- */
+/** PostgreSQL through postgres.js, the one driver of the runtime (bench/RESULTS.md, "One driver"). */
 export function createDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
-  if (process.env.DATABASE_DRIVER !== "postgres-js") {
-    const client = new SQL(url, { max: options.max ?? 10, connectionTimeout: 5 });
-    return { db: drizzleBunSql({ client, schema, casing: "snake_case" }), close: () => client.close() };
-  }
   const client = postgres(url, {
     max: options.max ?? 10,
     // Notices (e.g. "extension already exists") are not errors; keep them out of the logs.
@@ -35,7 +21,39 @@ export function createDatabase(url: string, options: { max?: number } = {}): Dat
     connect_timeout: 5,
   });
   return {
-    db: drizzlePostgresJs({ client, schema, casing: "snake_case" }),
-    close: () => client.end({ timeout: 5 }),
+    db: drizzle({ client: preparingEverything(client), schema, casing: "snake_case" }),
+    // By the time a process closes its pool, its requests and jobs have drained, so queries still
+    // open are stuck: postgres.js's end() never settles after a connection was lost to a server
+    // crash (porsager/postgres#1097) and only its timeout ends it, so that timeout is short.
+    close: () => client.end({ timeout: 1 }),
   };
+}
+
+/**
+ * Drizzle asks postgres.js to prepare only the queries built with `.prepare(name)`; every other
+ * query went unnamed, which postgres.js sends as Parse + Describe, waits for the answer, then
+ * Bind + Execute: a second round trip, and PostgreSQL parsing and planning the statement on every
+ * call. Prepared, each distinct statement is parsed once per connection and then only bound. The
+ * statement cache lives as long as its connection (postgres.js recycles connections, max_lifetime),
+ * which bounds what statements of varying text (an `IN` list of varying length) can pile up.
+ */
+function preparingEverything(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters as never, { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        // A transaction's queries run on the client its callback gets: that one prepares too.
+        return (...args: unknown[]) => {
+          const callback = args.at(-1) as (tx: postgres.TransactionSql) => unknown;
+          const head = args.slice(0, -1);
+          const open = Reflect.get(target, property) as (...args: unknown[]) => unknown;
+          return open.call(target, ...head, (tx: postgres.Sql) => callback(preparingEverything(tx) as never));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }

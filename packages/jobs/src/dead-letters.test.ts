@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import pino from "pino";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testCatalog, testHandlers } from "./testing/test-catalog.ts";
+import { testCatalog, testHandlers, testQueues } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 import { startWorkerPool, type WorkerPool } from "./worker-pool.ts";
 
@@ -20,7 +20,7 @@ let organizationId: string;
 const running: { runtime: JobRuntime<typeof testCatalog>; pool?: WorkerPool }[] = [];
 function startJobs(options: { workers?: boolean } = {}) {
   const prefix = uniquePrefix("dl");
-  const runtime = new JobRuntime({ catalog: testCatalog, prefix, valkeyUrl, db, log });
+  const runtime = new JobRuntime({ catalog: testCatalog, queues: testQueues, prefix, valkeyUrl, db, log });
   const pool =
     options.workers === false ? undefined : startWorkerPool(runtime, testHandlers(reporter, prefix));
   running.push({ runtime, pool });
@@ -56,7 +56,7 @@ test("a job that puts itself back is not failing: it runs again, uses no attempt
   // One read of the job's hash: finishedOn and the return value are written together, whereas
   // reading the job and then asking isCompleted() can see the completion land in between.
   const done = await waitFor("the job to complete", async () => {
-    const current = await runtime.queue("ticket-actions").getJob(job.id ?? "");
+    const current = await runtime.queue("test-jobs").getJob(job.id ?? "");
     return current?.finishedOn ? current : undefined;
   });
   expect(done.returnvalue).toEqual({ runs: 3 });
@@ -69,7 +69,7 @@ describe("final failures become exactly one dead letter", () => {
     const { runtime } = startJobs();
     // Straight through BullMQ, as an old producer or a hand-edited job would: enqueue() would refuse it.
     const job = await runtime
-      .queue("ticket-actions")
+      .queue("test-jobs")
       .add(
         "test.echo",
         { organizationId, value: 42 },
@@ -80,7 +80,7 @@ describe("final failures become exactly one dead letter", () => {
     expect(row.errorMessage).toContain("Invalid payload");
     expect(row.organizationId).toBe(organizationId);
     expect(row.payload).toEqual({ organizationId, value: 42 });
-    expect(await (await runtime.queue("ticket-actions").getJob(job.id ?? ""))?.getState()).toBe("failed");
+    expect(await (await runtime.queue("test-jobs").getJob(job.id ?? ""))?.getState()).toBe("failed");
     expect(await deadLettersOf(job.id ?? "")).toHaveLength(1);
   });
 
@@ -95,7 +95,7 @@ describe("final failures become exactly one dead letter", () => {
     expect(rows[0]?.attemptsMade).toBe(3);
     expect(rows[0]?.errorMessage).toBe("planned failure 3 of 10");
     // A late observer (the reconciler) finds the failure already recorded.
-    expect(await reconcileDeadLetters(db, runtime.queue("ticket-actions"), log)).toBe(0);
+    expect(await reconcileDeadLetters(db, runtime.queue("test-jobs"), log)).toBe(0);
     expect(await deadLettersOf(job.id ?? "")).toHaveLength(1);
   });
 
@@ -103,7 +103,7 @@ describe("final failures become exactly one dead letter", () => {
     const { runtime } = startJobs();
     const job = await runtime.enqueue("test.flaky", { organizationId, failures: 2 });
     await waitFor("completion", async () => (await job.getState()) === "completed");
-    expect((await runtime.queue("ticket-actions").getJob(job.id ?? ""))?.returnvalue).toEqual({ tries: 3 });
+    expect((await runtime.queue("test-jobs").getJob(job.id ?? ""))?.returnvalue).toEqual({ tries: 3 });
     expect(await deadLettersOf(job.id ?? "")).toHaveLength(0);
   });
 
@@ -114,14 +114,14 @@ describe("final failures become exactly one dead letter", () => {
     await waitFor("first dead letter", async () => (await deadLettersOf(job.id ?? "")).length === 1);
     await db.delete(deadLetterJobs).where(eq(deadLetterJobs.jobId, job.id ?? ""));
 
-    const failed = await runtime.queue("ticket-actions").getJob(job.id ?? "");
+    const failed = await runtime.queue("test-jobs").getJob(job.id ?? "");
     if (!failed) throw new Error("failed job vanished");
     const other = createDatabase(process.env.DATABASE_URL ?? "", { max: 1 });
     try {
       const created = await Promise.all([
         recordDeadLetter(db, failed, log),
         recordDeadLetter(other.db, failed, log),
-        reconcileDeadLetters(other.db, runtime.queue("ticket-actions"), log).then((n) => n > 0),
+        reconcileDeadLetters(other.db, runtime.queue("test-jobs"), log).then((n) => n > 0),
       ]);
       expect(created.filter(Boolean)).toHaveLength(1);
       expect(await deadLettersOf(job.id ?? "")).toHaveLength(1);
@@ -137,7 +137,7 @@ describe("final failures become exactly one dead letter", () => {
     await waitFor("dead letter", async () => (await deadLettersOf(job.id ?? "")).length === 1);
     // As if the process died between BullMQ's failure and the event handler's insert.
     await db.delete(deadLetterJobs).where(eq(deadLetterJobs.jobId, job.id ?? ""));
-    expect(await reconcileDeadLetters(db, runtime.queue("ticket-actions"), log)).toBe(1);
+    expect(await reconcileDeadLetters(db, runtime.queue("test-jobs"), log)).toBe(1);
     expect(await deadLettersOf(job.id ?? "")).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { Job, JobsOptions } from "bullmq";
 import type { Logger } from "pino";
 import type { z } from "zod";
-import type { QueueName } from "./queues.ts";
+import type { PriorityClass } from "./priorities.ts";
 
 /** A scan that runs on a schedule: registered at boot with upsertJobScheduler under the job's name. */
 export interface JobSchedule {
@@ -10,23 +10,42 @@ export interface JobSchedule {
   timezone?: string;
 }
 
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  queue: QueueName;
+export interface JobDefinition<S extends z.ZodType = z.ZodType, Q extends string = string> {
+  queue: Q;
   /** Validated when enqueued and again when a worker picks the job up. */
   schema: S;
-  /** Overrides of the queue's job options for this job. */
-  options?: JobsOptions;
+  /** Default `normal`; a producer may give another class for one job. */
+  priority?: PriorityClass;
+  /** Overrides of the queue's job options for this job (attempts, backoff, retention). */
+  options?: Pick<JobsOptions, "attempts" | "backoff" | "removeOnComplete" | "removeOnFail">;
   schedule?: JobSchedule;
 }
 
-export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>) => definition;
+export const defineJob = <S extends z.ZodType, Q extends string>(definition: JobDefinition<S, Q>) =>
+  definition;
 
 export type Catalog = Record<string, JobDefinition>;
 export type JobName<C extends Catalog> = Extract<keyof C, string>;
+/** The queues a catalog's jobs run on. */
+export type QueueOf<C extends Catalog> = C[keyof C]["queue"];
 /** What a producer passes (defaults not yet applied). */
 export type PayloadInput<C extends Catalog, N extends JobName<C>> = z.input<C[N]["schema"]>;
 /** What a handler receives (parsed, defaults applied). */
 export type Payload<C extends Catalog, N extends JobName<C>> = z.output<C[N]["schema"]>;
+
+/** How a producer shapes one job beyond its payload. */
+export interface EnqueueOptions {
+  /**
+   * Names the job for good: its id becomes `jobIdFor(organization, key)`, so adding it again while
+   * BullMQ holds it makes no second job. Without a key, every add is a new job.
+   */
+  key?: string;
+  /** Run no earlier than this. */
+  runAt?: Date;
+  priority?: PriorityClass;
+  /** BullMQ deduplication: while a job with this id is pending, an add changes nothing. */
+  deduplication?: JobsOptions["deduplication"];
+}
 
 /** What a handler gets besides its payload: the BullMQ job (for logs and progress) and a scoped logger. */
 export interface JobRun {

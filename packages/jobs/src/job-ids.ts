@@ -1,13 +1,19 @@
 /**
- * Tenant job ids start with the organization id (`<orgId>_<uuid>`), so ownership is known from the
- * id alone: an org admin's request for another organization's job answers 404 without loading it,
- * and per-organization counts need only the id lists. BullMQ forbids ':' in custom ids.
+ * Every job id is made here. A tenant's job id starts with its organization id
+ * (`<organizationId>_<key>`), so ownership is known from the id alone: an organization admin's
+ * request for another organization's job answers 404 without loading it, and per-organization
+ * counts need only the id lists. A platform job's id is its key alone. BullMQ forbids ':' in ids.
  */
 const SEPARATOR = "_";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function jobIdFor(organizationId: string | null | undefined, id: string = Bun.randomUUIDv7()): string {
-  return organizationId ? `${organizationId}${SEPARATOR}${id}` : id;
+/** The id of a job; `key` names it for good (default: a new UUIDv7, a job like no other). */
+export function jobIdFor(
+  organizationId: string | null | undefined,
+  key: string = Bun.randomUUIDv7(),
+): string {
+  if (key.includes(":")) throw new Error(`A job key can't contain ':' (BullMQ's separator): ${key}`);
+  return organizationId ? `${organizationId}${SEPARATOR}${key}` : key;
 }
 
 export function organizationOfJobId(jobId: string): string | undefined {

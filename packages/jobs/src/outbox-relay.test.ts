@@ -6,13 +6,14 @@ import pino from "pino";
 import { z } from "zod";
 import { OutboxRelay } from "./outbox-relay.ts";
 import { JobRuntime } from "./runtime.ts";
-import { testCatalog } from "./testing/test-catalog.ts";
+import { testCatalog, testQueues } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 
 const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
 const newRuntime = (name: string, relay?: { deleteDelayMs?: number; freshPasses?: number }) =>
   new JobRuntime({
     catalog: testCatalog,
+    queues: testQueues,
     prefix: uniquePrefix(name),
     valkeyUrl: "redis://127.0.0.1:6379",
     db: database.db,
@@ -32,7 +33,7 @@ test("a row for a job this process doesn't know waits for one that does; the res
   const [unknown] = await database.db
     .insert(outboxEvents)
     .values({
-      queue: "ticket-actions",
+      queue: "test-jobs",
       jobName: "test.from-a-newer-version",
       payload: {},
       createdAt: new Date(Date.now() - 60_000),
@@ -52,7 +53,7 @@ test("a row for a job this process doesn't know waits for one that does; the res
     .from(outboxEvents)
     .where(inArray(outboxEvents.id, [known, unknown?.id ?? ""]));
   expect(left).toEqual([{ id: unknown?.id ?? "" }]); // relayed rows are deleted; the unknown one waits
-  expect(await runtime.queue("ticket-actions").getJob(known)).not.toBeNull();
+  expect(await runtime.queue("test-jobs").getJob(known)).not.toBeNull();
 });
 
 test("the fast path adds the rows it is kicked with and deletes them, leaving older rows to the sweep", async () => {
@@ -62,7 +63,7 @@ test("the fast path adds the rows it is kicked with and deletes them, leaving ol
     const [orphan] = await database.db
       .insert(outboxEvents)
       .values({
-        queue: "ticket-actions",
+        queue: "test-jobs",
         jobName: "test.echo",
         payload: { value: "orphan" },
         createdAt: new Date(Date.now() - 60_000),
@@ -75,7 +76,7 @@ test("the fast path adds the rows it is kicked with and deletes them, leaving ol
       .from(outboxEvents)
       .where(inArray(outboxEvents.id, [id, orphan?.id ?? ""]));
     expect(left).toEqual([{ id: orphan?.id ?? "" }]);
-    expect((await fast.queue("ticket-actions").getJob(id))?.data).toEqual({ value: "fresh" });
+    expect((await fast.queue("test-jobs").getJob(id))?.data).toEqual({ value: "fresh" });
   } finally {
     for (const queue of fast.allQueues()) await queue.obliterate({ force: true });
     await fast.close();
@@ -87,9 +88,9 @@ test("lone rows relayed by separate fast passes are deleted together, by the rel
   const fast = newRuntime("relay-coalesced", { deleteDelayMs: 1_500 });
   try {
     const first = await fast.publish({ db: database.db }, "test.echo", { value: "one" });
-    await waitFor("the first job", () => fast.queue("ticket-actions").getJob(first));
+    await waitFor("the first job", () => fast.queue("test-jobs").getJob(first));
     const second = await fast.publish({ db: database.db }, "test.echo", { value: "two" });
-    await waitFor("the second job", () => fast.queue("ticket-actions").getJob(second));
+    await waitFor("the second job", () => fast.queue("test-jobs").getJob(second));
     // Both are relayed, and neither is deleted yet: their deletes wait to go as one statement.
     const rowsOf = () =>
       database.db
@@ -109,7 +110,7 @@ test("lone rows relayed by separate fast passes are deleted together, by the rel
 
 test("a row committed while a fast pass waits on Valkey gets a pass of its own; past the limit, rows wait and go together", async () => {
   const fast = newRuntime("relay-passes", { freshPasses: 2 });
-  const queue = fast.queue("ticket-actions");
+  const queue = fast.queue("test-jobs");
   // Holds the adds made while `holding`, until released: a slow round trip to Valkey, on demand.
   const held = Promise.withResolvers<void>();
   let holding = true;
@@ -162,15 +163,15 @@ test("an outbox entry in a service's own statement: a false guard writes nothing
   const composed = newRuntime("relay-entry");
   try {
     const skipped = composed.outboxEntry("test.echo", { value: "not written" });
-    await database.db.execute(skipped.insert(sql`false`));
+    await skipped.insertFrom(database.db, sql`(select 1 where false) as nothing`);
     const written = composed.outboxEntry("test.echo", { value: "written" });
-    await database.db.execute(sql`with data as (select 1) ${written.insert(sql`exists (select from data)`)}`);
+    await written.insertFrom(database.db, sql`(select 1) as one_row`);
     composed.published({ db: database.db }, written);
     await composed.relay.idle();
     const ids = [skipped.row.id, written.row.id];
     expect(await database.db.select().from(outboxEvents).where(inArray(outboxEvents.id, ids))).toEqual([]);
-    expect(await composed.queue("ticket-actions").getJob(skipped.row.id)).toBeUndefined();
-    expect((await composed.queue("ticket-actions").getJob(written.row.id))?.data).toEqual({
+    expect(await composed.queue("test-jobs").getJob(skipped.row.id)).toBeUndefined();
+    expect((await composed.queue("test-jobs").getJob(written.row.id))?.data).toEqual({
       value: "written",
     });
   } finally {
@@ -186,7 +187,7 @@ test("a retry takes only the rows it is given; the sweep takes rows past the gra
     const [row] = await database.db
       .insert(outboxEvents)
       .values({
-        queue: "ticket-actions",
+        queue: "test-jobs",
         jobName: "test.echo",
         payload: { value },
         createdAt: new Date(Date.now() - ageMs),
@@ -210,7 +211,7 @@ test("a retry takes only the rows it is given; the sweep takes rows past the gra
   expect(await left()).toEqual([orphan, young]);
   expect(await runtime.relay.relayBatch()).toBeGreaterThanOrEqual(1);
   expect(await left()).toEqual([young]);
-  expect(await runtime.queue("ticket-actions").getJob(orphan)).not.toBeNull();
-  expect(await runtime.queue("ticket-actions").getJob(young)).toBeUndefined();
+  expect(await runtime.queue("test-jobs").getJob(orphan)).not.toBeNull();
+  expect(await runtime.queue("test-jobs").getJob(young)).toBeUndefined();
   await database.db.delete(outboxEvents).where(inArray(outboxEvents.id, [young]));
 });

@@ -2,7 +2,7 @@ import { outboxEvents } from "@helpdesk/db/schema";
 import { and, asc, inArray, type SQL, sql } from "drizzle-orm";
 import type { Catalog } from "./define.ts";
 import { jobIdFor } from "./job-ids.ts";
-import { type QueueName, queueNames } from "./queues.ts";
+import { isPriorityClass } from "./priorities.ts";
 import type { JobRuntime } from "./runtime.ts";
 
 const ADD_TIMEOUT_MS = 5_000;
@@ -10,10 +10,14 @@ const ADD_TIMEOUT_MS = 5_000;
 /** A row this process just committed, kept in memory so the fast path need not read it back. */
 export interface FreshRow {
   id: string;
-  queue: QueueName;
+  queue: string;
   jobName: string;
   payload: unknown;
   organizationId: string | null;
+  /** The producer's job id; null: the row id names the job. */
+  jobId: string | null;
+  runAt: Date | null;
+  priority: string | null;
 }
 
 /**
@@ -102,7 +106,7 @@ export class OutboxRelay {
     const knownJobs = Object.keys(runtime.catalog);
     this.relayable = and(
       inArray(outboxEvents.jobName, knownJobs),
-      inArray(outboxEvents.queue, [...queueNames]),
+      inArray(outboxEvents.queue, runtime.queueNames),
     );
   }
 
@@ -240,7 +244,7 @@ export class OutboxRelay {
         taken = rows.map((row) => row.id);
         // RETURNING has no order; ids are UUIDv7, so sorting them restores the order of writing.
         rows.sort((a, b) => (a.id < b.id ? -1 : 1));
-        await this.addJobs(rows.map((row) => ({ ...row, queue: row.queue as QueueName })));
+        await this.addJobs(rows);
         return rows.length;
       });
     } catch (error) {
@@ -258,8 +262,10 @@ export class OutboxRelay {
     const job = (row: FreshRow) => ({
       name: row.jobName,
       data: row.payload,
-      opts: this.runtime.jobOptions(row.jobName, row.organizationId ?? undefined, {
-        jobId: jobIdFor(row.organizationId, row.id),
+      opts: this.runtime.jobOptions(row.jobName, row.organizationId, {
+        jobId: row.jobId ?? jobIdFor(row.organizationId, row.id),
+        runAt: row.runAt ?? undefined,
+        priority: isPriorityClass(row.priority) ? row.priority : undefined,
       }),
     });
     const [only] = rows;

@@ -1,18 +1,24 @@
 import type { Database, Executor } from "@helpdesk/db/client";
+import { selectRow } from "@helpdesk/db/insert-select";
+import { outboxEvents } from "@helpdesk/db/schema";
 import type { AfterCommit } from "@helpdesk/db/transaction";
 import { closeValkey, type ValkeyConnection } from "@helpdesk/valkey/connection";
 import { type Job, type JobsOptions, Queue } from "bullmq";
-import { type SQL, sql } from "drizzle-orm";
+import type { SQL, Subquery } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Logger } from "pino";
-import type { Catalog, JobName, PayloadInput } from "./define.ts";
+import type { Catalog, EnqueueOptions, JobDefinition, JobName, PayloadInput } from "./define.ts";
 import { jobIdFor, organizationOfPayload } from "./job-ids.ts";
 import { addMetricSources } from "./metrics.ts";
 import { type FreshRow, OutboxRelay } from "./outbox-relay.ts";
+import { priorityOptions } from "./priorities.ts";
 import { producerConnection } from "./queue-clients.ts";
-import { type QueueName, queueConfigs, queueNames } from "./queues.ts";
+import type { QueueConfig } from "./queues.ts";
 
 export interface JobRuntimeOptions<C extends Catalog> {
   catalog: C;
+  /** Every queue this process serves, with its settings: the catalog's, and any others to watch. */
+  queues: Readonly<Record<string, QueueConfig>>;
   /** Key prefix of every queue; `{name}` (hash-tagged) on Valkey Cluster. */
   prefix: string;
   valkeyUrl: string;
@@ -27,12 +33,29 @@ export interface WriteScope {
   afterCommit?: AfterCommit;
 }
 
+/** The options an outbox row carries to its job (no deduplication: the key names the job instead). */
+export type OutboxOptions = Omit<EnqueueOptions, "deduplication">;
+
 /** An outbox row not yet written: see `JobRuntime.outboxEntry`. */
 export interface OutboxEntry {
+  /** The row as the relay's fast path takes it from memory once written. */
   row: FreshRow;
-  /** The insert, guarded by `when` (an SQL condition) if given. */
-  insert(when?: SQL): SQL;
+  /** The row's insert on its own (`INSERT … VALUES`), e.g. as one CTE of a statement. */
+  insert(db: Executor): ReturnType<typeof insertValues>;
+  /**
+   * The row's insert once per row of `source` (`INSERT … SELECT … FROM source`): written only if
+   * the statement wrote `source`'s row, e.g. a CTE `… RETURNING` that may have matched nothing.
+   */
+  insertFrom(db: Executor, source: PgTable | Subquery | SQL): ReturnType<typeof insertSelect>;
 }
+
+const insertValues = (db: Executor, row: typeof outboxEvents.$inferInsert) =>
+  db.insert(outboxEvents).values(row);
+const insertSelect = (
+  db: Executor,
+  row: typeof outboxEvents.$inferInsert,
+  source: PgTable | Subquery | SQL,
+) => db.insert(outboxEvents).select(db.select(selectRow(outboxEvents, row)).from(source as PgTable));
 
 /**
  * The producer side of the job system in one process: a Queue per queue name, typed `enqueue` for
@@ -46,12 +69,19 @@ export class JobRuntime<C extends Catalog> {
   readonly db: Database;
   readonly log: Logger;
   readonly relay: OutboxRelay;
+  readonly queueConfigs: Readonly<Record<string, QueueConfig>>;
   private readonly connection: ValkeyConnection;
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues = new Map<string, Queue>();
   private readonly removeMetricSources: () => void;
 
   constructor(options: JobRuntimeOptions<C>) {
     this.catalog = options.catalog;
+    this.queueConfigs = options.queues;
+    for (const [name, definition] of Object.entries(options.catalog)) {
+      if (!options.queues[definition.queue]) {
+        throw new Error(`Job "${name}" runs on queue "${definition.queue}", which has no settings`);
+      }
+    }
     this.prefix = options.prefix;
     this.valkeyUrl = options.valkeyUrl;
     this.db = options.db;
@@ -66,13 +96,23 @@ export class JobRuntime<C extends Catalog> {
     });
   }
 
-  queue(name: QueueName): Queue {
+  get queueNames(): string[] {
+    return Object.keys(this.queueConfigs);
+  }
+
+  hasQueue(name: string): boolean {
+    return Object.hasOwn(this.queueConfigs, name);
+  }
+
+  queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      const config = this.queueConfigs[name];
+      if (!config || !this.hasQueue(name)) throw new Error(`No queue named "${name}"`);
       queue = new Queue(name, {
         connection: this.connection,
         prefix: this.prefix,
-        defaultJobOptions: queueConfigs[name].jobOptions,
+        defaultJobOptions: config.jobOptions,
       });
       queue.on("error", (error) => this.log.debug({ err: error, queue: name }, "queue error"));
       this.queues.set(name, queue);
@@ -81,29 +121,61 @@ export class JobRuntime<C extends Catalog> {
   }
 
   allQueues(): Queue[] {
-    return queueNames.map((name) => this.queue(name));
+    return this.queueNames.map((name) => this.queue(name));
   }
 
   /**
-   * The options a job is added with: queue defaults, then the job's own, then the caller's. A
-   * tenant's job gets an id naming its organization; a platform job keeps BullMQ's own id, which
-   * nothing needs to parse.
+   * The options a job is added with: the queue's defaults (set on the Queue), then the job's own
+   * from the catalog, then the producer's. The id comes from `jobIdFor`: a tenant's job always gets
+   * one naming its organization; a platform job without a key keeps BullMQ's own id.
    */
-  jobOptions(name: string, organizationId: string | undefined, overrides: JobsOptions = {}): JobsOptions {
-    const jobId = organizationId ? jobIdFor(organizationId) : undefined;
-    return { ...this.catalog[name]?.options, ...(jobId && { jobId }), ...overrides };
+  jobOptions(
+    name: string,
+    organizationId: string | null | undefined,
+    options: EnqueueOptions & { jobId?: string } = {},
+  ): JobsOptions {
+    const definition = this.definition(name);
+    const jobId =
+      options.jobId ??
+      (options.key !== undefined || organizationId ? jobIdFor(organizationId, options.key) : undefined);
+    const delay = options.runAt ? Math.max(0, options.runAt.getTime() - Date.now()) : undefined;
+    return {
+      ...definition.options,
+      ...priorityOptions(options.priority ?? definition.priority ?? "normal"),
+      ...(jobId !== undefined && { jobId }),
+      ...(delay && { delay }),
+      ...(options.deduplication && { deduplication: options.deduplication }),
+    };
   }
 
   /** Adds a job now. The payload is validated here, so a bad one fails at the producer, not later. */
   async enqueue<N extends JobName<C>>(
     name: N,
     payload: PayloadInput<C, N>,
-    options?: JobsOptions,
+    options?: EnqueueOptions,
   ): Promise<Job> {
     const definition = this.definition(name);
     const data = definition.schema.parse(payload);
-    const organizationId = organizationOfPayload(data);
-    return this.queue(definition.queue).add(name, data, this.jobOptions(name, organizationId, options));
+    return this.queue(definition.queue).add(
+      name,
+      data,
+      this.jobOptions(name, organizationOfPayload(data), options),
+    );
+  }
+
+  /** Adds many jobs of one kind in one round trip (one MULTI), each validated like `enqueue`. */
+  async enqueueBulk<N extends JobName<C>>(
+    name: N,
+    items: readonly { payload: PayloadInput<C, N>; options?: EnqueueOptions }[],
+  ): Promise<Job[]> {
+    if (items.length === 0) return [];
+    const definition = this.definition(name);
+    return this.queue(definition.queue).addBulk(
+      items.map(({ payload, options }) => {
+        const data = definition.schema.parse(payload);
+        return { name, data, opts: this.jobOptions(name, organizationOfPayload(data), options) };
+      }),
+    );
   }
 
   /**
@@ -114,42 +186,42 @@ export class JobRuntime<C extends Catalog> {
     scope: WriteScope,
     name: N,
     payload: PayloadInput<C, N>,
+    options?: OutboxOptions,
   ): Promise<string> {
-    const entry = this.outboxEntry(name, payload);
-    await scope.db.execute(entry.insert());
+    const entry = this.outboxEntry(name, payload, options);
+    await entry.insert(scope.db);
     this.published(scope, entry);
     return entry.row.id;
   }
 
   /**
-   * An outbox row as a statement to run, for a service that writes its data and the row in one SQL
-   * statement (a CTE: atomic without a transaction), with `when` saying whether the data was written.
-   * Once the statement has run, `published(scope, entry)` hands the row to the relay.
-   *
-   * Plain SQL into the table's columns (packages/db/src/schema/outbox-events.ts), with the id made
-   * here: in bench/, drizzle's insert builder cost ~50 µs and RETURNING ~30% of the client CPU of a
-   * one-insert transaction, and this runs in every ticket write. The payload goes as text cast to
-   * jsonb: Bun's client encodes a string bound straight to jsonb as a JSON string, and postgres.js
-   * refuses an object; both send text as it is. The row stays in memory for the relay's fast path,
-   * which adds it without reading it back.
+   * An outbox row as inserts to run, for a service that writes its data and the row in one
+   * statement (CTEs: atomic without a transaction). Once the statement has run,
+   * `published(scope, entry)` hands the row to the relay, which adds it from memory.
    */
-  outboxEntry<N extends JobName<C>>(name: N, payload: PayloadInput<C, N>): OutboxEntry {
+  outboxEntry<N extends JobName<C>>(
+    name: N,
+    payload: PayloadInput<C, N>,
+    options: OutboxOptions = {},
+  ): OutboxEntry {
     const definition = this.definition(name);
     const data = definition.schema.parse(payload);
+    const organizationId = organizationOfPayload(data) ?? null;
     const row: FreshRow = {
       id: Bun.randomUUIDv7(),
       queue: definition.queue,
       jobName: name,
       payload: data,
-      organizationId: organizationOfPayload(data) ?? null,
+      organizationId,
+      jobId: options.key === undefined ? null : jobIdFor(organizationId, options.key),
+      runAt: options.runAt ?? null,
+      priority: options.priority ?? null,
     };
+    const values = { ...row } satisfies typeof outboxEvents.$inferInsert;
     return {
       row,
-      insert: (when) =>
-        sql`insert into outbox_events (id, queue, job_name, payload, organization_id)
-            select ${row.id}::uuid, ${row.queue}, ${row.jobName}, ${JSON.stringify(data)}::text::jsonb,
-                   ${row.organizationId}::uuid
-            ${when ? sql`where ${when}` : sql``}`,
+      insert: (db) => insertValues(db, values),
+      insertFrom: (db, source) => insertSelect(db, values, source),
     };
   }
 
@@ -160,7 +232,7 @@ export class JobRuntime<C extends Catalog> {
     else kick();
   }
 
-  private definition(name: string) {
+  definition(name: string): JobDefinition {
     const definition = this.catalog[name];
     if (!definition) throw new Error(`No job named "${name}" in the catalog`);
     return definition;
@@ -168,7 +240,7 @@ export class JobRuntime<C extends Catalog> {
 
   private async depths() {
     return Promise.all(
-      queueNames.map(async (queue) => ({
+      this.queueNames.map(async (queue) => ({
         queue,
         counts: await this.queue(queue).getJobCounts("waiting", "active", "delayed", "prioritized", "failed"),
       })),

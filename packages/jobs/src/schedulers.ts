@@ -16,7 +16,7 @@ export async function registerSchedulers<C extends Catalog>(runtime: JobRuntime<
       .upsertJobScheduler(
         name,
         { pattern: definition.schedule.pattern, tz: definition.schedule.timezone ?? "UTC" },
-        { name, data: {}, opts: definition.options },
+        { name, data: {}, opts: runtime.jobOptions(name, null) },
       );
     registered.push(name);
   }

@@ -4,7 +4,7 @@ import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import pino from "pino";
 import { JobRuntime } from "./runtime.ts";
-import { testCatalog, testHandlers } from "./testing/test-catalog.ts";
+import { testCatalog, testHandlers, testQueues } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 import { startWorkerPool } from "./worker-pool.ts";
 
@@ -24,6 +24,7 @@ test("a worker survives a Valkey restart and goes on taking jobs without a proce
   const log = pino({ level: "silent" });
   const runtime = new JobRuntime({
     catalog: testCatalog,
+    queues: testQueues,
     prefix,
     valkeyUrl: redis.url,
     db: database.db,

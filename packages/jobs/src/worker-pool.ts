@@ -5,7 +5,6 @@ import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
 import type { Catalog, JobHandlers } from "./define.ts";
 import { createProcessor } from "./processor.ts";
 import { workerConnection } from "./queue-clients.ts";
-import { type QueueName, queueConfigs } from "./queues.ts";
 import type { JobRuntime } from "./runtime.ts";
 
 export interface WorkerPoolOptions {
@@ -19,11 +18,11 @@ export interface WorkerPoolOptions {
   /** A job found stalled more often than this fails (and is dead-lettered): it may be what kills workers. */
   maxStalledCount?: number;
   /** Only these queues (default: every queue that has a job in the catalog). */
-  queues?: QueueName[];
+  queues?: string[];
   /** Replaces each queue's configured concurrency (benchmarks). */
   concurrency?: number;
   /** Replaces a queue's limiter, e.g. the e-mail provider's quota from the environment. */
-  limiters?: Partial<Record<QueueName, { max: number; duration: number }>>;
+  limiters?: Readonly<Record<string, { max: number; duration: number }>>;
   reconcileIntervalMs?: number;
 }
 
@@ -49,7 +48,8 @@ export function startWorkerPool<C extends Catalog>(
   ];
 
   const workers = queues.map((queue) => {
-    const config = queueConfigs[queue];
+    const config = runtime.queueConfigs[queue];
+    if (!config) throw new Error(`No queue named "${queue}"`);
     const worker = new Worker(queue, processor, {
       // Recorded on each job as processedBy: which host and process ran it.
       name: `${hostname()}:${process.pid}`,

@@ -6,9 +6,10 @@ import { eq } from "drizzle-orm";
 import pino from "pino";
 import { jobCatalog } from "./catalog.ts";
 import type { Catalog } from "./define.ts";
+import { queueConfigs } from "./queues.ts";
 import { JobRuntime } from "./runtime.ts";
 import { spawnWorkerProcess } from "./testing/spawn-worker.ts";
-import { testCatalog } from "./testing/test-catalog.ts";
+import { testCatalog, testQueues } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
 
 const valkeyUrl = "redis://127.0.0.1:6379";
@@ -21,6 +22,7 @@ const cleanups: (() => Promise<unknown>)[] = [];
 function producer<C extends Catalog>(prefix: string, catalog: C) {
   const runtime = new JobRuntime({
     catalog,
+    queues: { ...queueConfigs, ...testQueues },
     prefix,
     valkeyUrl,
     db: database.db,

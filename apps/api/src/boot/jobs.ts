@@ -4,6 +4,7 @@ import { createDevOutboxTransport } from "@helpdesk/email/dev-outbox-transport";
 import { createResendTransport } from "@helpdesk/email/resend-transport";
 import type { EmailTransport } from "@helpdesk/email/transport";
 import { jobCatalog } from "@helpdesk/jobs/catalog";
+import { queueConfigs } from "@helpdesk/jobs/queues";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { registerSchedulersWhenReachable } from "@helpdesk/jobs/schedulers";
 import { startWorkerPool, type WorkerPool } from "@helpdesk/jobs/worker-pool";
@@ -17,6 +18,7 @@ import { MessageEmailWaits } from "../services/email/message-email-waits.ts";
 export function createJobRuntime(config: Env, db: Database, log: Logger): ProductJobs {
   return new JobRuntime({
     catalog: jobCatalog,
+    queues: queueConfigs,
     prefix: config.QUEUE_PREFIX,
     valkeyUrl: config.VALKEY_URL,
     db,

@@ -1,7 +1,7 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers, JobRun } from "@helpdesk/jobs/define";
 import type { EmailContext } from "../services/email/email-context.ts";
-import { waitForQuietTicket } from "../services/email/queue-message-email.ts";
+import { waitForQuietTicket } from "../services/email/wait-for-quiet-ticket.ts";
 import { fanOutTicketEvent } from "../services/notifications/fan-out-ticket-event.ts";
 import { failPermanentlyIfGone } from "./fail-if-gone.ts";
 

@@ -15,6 +15,15 @@ export const outboxEvents = pgTable("outbox_events", {
   queue: text().notNull(),
   jobName: text().notNull(),
   payload: jsonb().notNull(),
+  /**
+   * The job's id when the producer names it (a timer per deadline, a close per resolution): adding
+   * the same job twice then makes one job. Null: the row's own id names the job.
+   */
+  jobId: text(),
+  /** When the job may run; null is at once. A delay is counted from here, not from the relay. */
+  runAt: timestampMs(),
+  /** The producer's priority class, where it overrides the catalog's (packages/jobs/src/priorities.ts). */
+  priority: text(),
   createdAt: timestampMs().notNull().defaultNow(),
   /** Passes that took the row and failed to add it (Valkey unreachable), and why the last one failed. */
   relayAttempts: integer().notNull().default(0),

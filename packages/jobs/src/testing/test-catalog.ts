@@ -1,32 +1,41 @@
 import type { ValkeyConnection } from "@helpdesk/valkey/connection";
 import { z } from "zod";
 import { defineJob, type JobHandlers } from "../define.ts";
+import type { QueueConfig } from "../queues.ts";
 
 /**
  * Jobs that exercise the plumbing itself (the product's catalog is tested through its services).
  * Their handlers report to Valkey lists under `<prefix>:test:*`, which tests and child processes share.
  */
+/** The plumbing tests' own queue, so no product queue ever holds a test job. */
+export const testQueues: Record<"test-jobs", QueueConfig> = {
+  "test-jobs": {
+    concurrency: 5,
+    jobOptions: { attempts: 5, backoff: { type: "exponential", delay: 2_000 } },
+  },
+};
+
 export const testCatalog = {
   "test.echo": defineJob({
-    queue: "ticket-actions",
+    queue: "test-jobs",
     schema: z.object({ organizationId: z.uuid().optional(), value: z.string() }),
     options: { attempts: 1 },
   }),
   /** Fails until it has been tried `failures` times, then succeeds. */
   "test.flaky": defineJob({
-    queue: "ticket-actions",
+    queue: "test-jobs",
     schema: z.object({ organizationId: z.uuid(), failures: z.number().int() }),
     options: { attempts: 3, backoff: { type: "fixed", delay: 10 } },
   }),
   /** Runs until the test sets `<prefix>:test:release`, so a test can act while it is active. */
   "test.block": defineJob({
-    queue: "ticket-actions",
+    queue: "test-jobs",
     schema: z.object({ organizationId: z.uuid().optional() }),
     options: { attempts: 1 },
   }),
   /** Puts itself back `times` times (run.delayUntil), then completes: waiting is not failing. */
   "test.wait": defineJob({
-    queue: "ticket-actions",
+    queue: "test-jobs",
     schema: z.object({ organizationId: z.uuid().optional(), times: z.number().int() }),
     options: { attempts: 1 },
   }),

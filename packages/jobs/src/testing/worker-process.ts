@@ -8,10 +8,11 @@ import { createDatabase } from "@helpdesk/db/client";
 import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import pino from "pino";
 import { jobCatalog } from "../catalog.ts";
+import { queueConfigs } from "../queues.ts";
 import { JobRuntime } from "../runtime.ts";
 import { registerSchedulers } from "../schedulers.ts";
 import { startWorkerPool } from "../worker-pool.ts";
-import { testCatalog, testHandlers } from "./test-catalog.ts";
+import { testCatalog, testHandlers, testQueues } from "./test-catalog.ts";
 
 const [mode] = process.argv.slice(2);
 const valkeyUrl = process.env.VALKEY_URL ?? "redis://127.0.0.1:6379";
@@ -22,6 +23,7 @@ const log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
 if (mode === "schedulers") {
   const runtime = new JobRuntime({
     catalog: jobCatalog,
+    queues: queueConfigs,
     prefix,
     valkeyUrl,
     db: database.db,
@@ -35,6 +37,7 @@ if (mode === "schedulers") {
 
 const runtime = new JobRuntime({
   catalog: testCatalog,
+  queues: testQueues,
   prefix,
   valkeyUrl,
   db: database.db,

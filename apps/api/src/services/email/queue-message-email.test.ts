@@ -7,13 +7,8 @@ import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
 import type { EmailContext, EmailSettings } from "./email-context.ts";
 import { CLOCK_MARGIN_MS, MessageEmailWaits } from "./message-email-waits.ts";
-import {
-  type MessageEmailTarget,
-  messageEmailDueAt,
-  messageEmailWaitKey,
-  queueMessageEmail,
-  waitForQuietTicket,
-} from "./queue-message-email.ts";
+import { type MessageEmailTarget, messageEmailWaitKey, queueMessageEmail } from "./queue-message-email.ts";
+import { messageEmailDueAt, waitForQuietTicket } from "./wait-for-quiet-ticket.ts";
 
 const pacing = { debounceMs: 60_000, maxWaitMs: 600_000 };
 const queuedAt = 1_000_000;

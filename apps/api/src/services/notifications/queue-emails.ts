@@ -44,7 +44,7 @@ export async function queueEmails(
           fromStatus: event.fromStatus,
           toStatus: event.toStatus,
         },
-        { jobId: `${event.organizationId}_notify-${eventId}-${recipient.userId}` },
+        { key: `notify-${eventId}-${recipient.userId}` },
       );
     }
   }

@@ -1,10 +1,10 @@
-import { ticketPriorities } from "@helpdesk/db/schema";
-import { sql } from "drizzle-orm";
+import { selectRow } from "@helpdesk/db/insert-select";
+import { organizations, ticketMessages, ticketPriorities, tickets } from "@helpdesk/db/schema";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { ForbiddenError, ValidationError } from "../../lib/errors.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
-import { storedTicket } from "./stored-ticket.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";
 
 export const createTicketInput = z.object({
@@ -19,43 +19,65 @@ export const createTicketInput = z.object({
  *
  * One statement, like a reply (services/messages/add-message.ts): bump the organization's ticket
  * counter (its row lock serializes numbering within the organization), insert the ticket and its
- * first message, write the outbox row. A statement is atomic on its own; BEGIN, four writes and
- * COMMIT were six round trips. The ticket answered is the row as stored (RETURNING).
+ * first message, write the outbox row. A statement is atomic on its own, so the ticket, its message
+ * and its event are written together without a transaction's extra round trips.
  */
 export async function createTicket(ctx: ServiceContext, input: z.output<typeof createTicketInput>) {
-  const { actor } = ctx;
+  const { actor, db } = ctx;
   const customerId = await resolveCustomer(ctx, input.customerId);
   const ticketId = Bun.randomUUIDv7();
   const event = ctx.jobs.outboxEntry("ticket.event", {
     ...ticketEventEnvelope(actor, ticketId),
     type: "ticket.created",
   });
-  const rows = await ctx.db.execute(sql`
-    with counter as (
-      update organizations set ticket_counter = ticket_counter + 1, updated_at = now()
-      where id = ${actor.organizationId}
-      returning ticket_counter
-    ), ticket as (
-      insert into tickets (id, organization_id, number, subject, status, priority, customer_id)
-      select ${ticketId}::uuid, ${actor.organizationId}::uuid, ticket_counter, ${input.subject}, 'new',
-             ${input.priority}::ticket_priority, ${customerId}::uuid
-      from counter
-      returning *
-    ), message as (
-      insert into ticket_messages (id, organization_id, ticket_id, author_id, body, created_at)
-      select ${Bun.randomUUIDv7()}::uuid, ${actor.organizationId}::uuid, ${ticketId}::uuid, ${actor.id}::uuid,
-             ${input.body}, created_at
-      from ticket
-    ), published as (
-      ${event.insert(sql`exists (select from ticket)`)}
-    )
-    select to_jsonb(ticket) as ticket from ticket`);
-  // A raw query's rows are untyped (the database type spans two drivers): the schema types them.
-  const [created] = z.array(z.object({ ticket: storedTicket })).parse(rows);
+  const counter = db.$with("counter").as(
+    db
+      .update(organizations)
+      .set({ ticketCounter: sql`${organizations.ticketCounter} + 1` })
+      .where(eq(organizations.id, actor.organizationId))
+      .returning({ number: organizations.ticketCounter }),
+  );
+  const ticket = db.$with("ticket").as(
+    db
+      .insert(tickets)
+      .select(
+        db
+          .select(
+            selectRow(tickets, {
+              id: ticketId,
+              organizationId: actor.organizationId,
+              number: counter.number,
+              subject: input.subject,
+              status: "new",
+              priority: input.priority,
+              customerId,
+            }),
+          )
+          .from(counter),
+      )
+      .returning(),
+  );
+  const message = db.$with("message").as(
+    db.insert(ticketMessages).select(
+      db
+        .select(
+          selectRow(ticketMessages, {
+            organizationId: actor.organizationId,
+            ticketId: ticket.id,
+            authorId: actor.id,
+            body: input.body,
+            createdAt: ticket.createdAt,
+          }),
+        )
+        .from(ticket),
+    ),
+  );
+  const published = db.$with("published").as(event.insertFrom(db, ticket));
+  const [created] = await db.with(counter, ticket, message, published).select().from(ticket);
   if (!created) throw new Error("organization of the actor is missing");
   ctx.jobs.published(ctx, event);
-  ctx.log.info({ ticketId, number: created.ticket.number }, "ticket created");
-  return created.ticket;
+  ctx.log.info({ ticketId, number: created.number }, "ticket created");
+  return created;
 }
 
 async function resolveCustomer(ctx: ServiceContext, customerId: string | undefined): Promise<string> {

@@ -14,7 +14,6 @@ import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors
 import { findActiveMember } from "../users/find-active-member.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";
-import { storedTicket } from "./stored-ticket.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";
 
 export const updateTicketInput = z
@@ -123,37 +122,32 @@ async function writeIfUnchanged(
     ...(changes.status ? statusTimestamps(changes.status, writtenAt) : {}),
     updatedAt: writtenAt,
   };
-  const update = ctx.db
-    .update(tickets)
-    .set(set)
-    .where(
-      and(
-        eq(tickets.id, before.id),
-        eq(tickets.organizationId, before.organizationId),
-        eq(tickets.status, before.status),
-        eq(tickets.priority, before.priority),
-        before.assigneeId === null ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, before.assigneeId),
-      ),
-    )
-    .returning();
-  const events = eventsOf(ctx, before, changes);
-  const rows = await ctx.db.execute(sql`
-    with ${sql.join(
-      [
-        // Drizzle puts an embedded query in parentheses itself.
-        sql`updated as ${update}`,
-        ...events.map(
-          (event, i) =>
-            sql`${sql.identifier(`event_${i}`)} as (${event.insert(sql`exists (select from updated)`)})`,
+  const { db } = ctx;
+  const updated = db.$with("updated").as(
+    db
+      .update(tickets)
+      .set(set)
+      .where(
+        and(
+          eq(tickets.id, before.id),
+          eq(tickets.organizationId, before.organizationId),
+          eq(tickets.status, before.status),
+          eq(tickets.priority, before.priority),
+          before.assigneeId === null ? isNull(tickets.assigneeId) : eq(tickets.assigneeId, before.assigneeId),
         ),
-      ],
-      sql`, `,
-    )}
-    select to_jsonb(updated) as ticket from updated`);
-  const [row] = z.array(z.object({ ticket: storedTicket })).parse(rows);
+      )
+      .returning(),
+  );
+  const events = eventsOf(ctx, before, changes);
+  // Each event's row is written once per updated row: none if the ticket changed meanwhile.
+  const published = events.map((event, i) => db.$with(`event_${i}`).as(event.insertFrom(db, updated)));
+  const [row] = await db
+    .with(updated, ...published)
+    .select()
+    .from(updated);
   if (!row) return undefined;
   for (const event of events) ctx.jobs.published(ctx, event);
-  return row.ticket;
+  return row;
 }
 
 /** One event per kind of change: a status change, and an assignment (unassigning notifies no one). */

@@ -1,0 +1,46 @@
+import { Column, getTableColumns, is, param, SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+
+/** A value for one column: plain data, an SQL expression, or a column of the statement's source. */
+type ColumnValue<V> = V | SQL | Column;
+export type RowValues<T extends PgTable> = {
+  [K in keyof T["$inferInsert"]]: ColumnValue<T["$inferInsert"][K]>;
+};
+type SelectedRow<T extends PgTable> = { [K in keyof T["_"]["columns"]]: SQL.Aliased };
+
+/**
+ * The select list of an `INSERT … SELECT … FROM source` that writes one row per source row: the
+ * single-statement writes insert a message, an outbox row, only where a row was written earlier in
+ * the same statement (a data-modifying CTE), which `INSERT … VALUES` can't make conditional.
+ *
+ * Drizzle wants every column of the table, in its order; this fills the ones left out from their
+ * defaults (the `$defaultFn` or the SQL default), so a column added to the table needs no edit here
+ * and a required one left out is a compile error. Values are cast to their column's type: in a
+ * SELECT list, PostgreSQL would otherwise read a bound value as text.
+ *
+ * Build the SELECT with the database's own builder (`db.insert(t).select(db.select(selectRow(…)).from(src))`):
+ * the query builder Drizzle hands to `insert().select(qb => …)` has no casing, and would name the
+ * source's columns in camelCase.
+ */
+export function selectRow<T extends PgTable>(table: T, values: RowValues<T>): SelectedRow<T> {
+  const given = values as Record<string, unknown>;
+  const row: Record<string, SQL.Aliased> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = given[key] !== undefined ? given[key] : defaultOf(column);
+    row[key] = expression(value, column).as(column.name);
+  }
+  return row as SelectedRow<T>;
+}
+
+function defaultOf(column: Column): unknown {
+  if (column.defaultFn) return column.defaultFn();
+  if (column.default !== undefined) return column.default;
+  return null;
+}
+
+function expression(value: unknown, column: Column): SQL {
+  if (is(value, SQL)) return value;
+  if (is(value, Column)) return sql`${value}`;
+  const type = sql.raw(column.getSQLType());
+  return value === null || value === undefined ? sql`null::${type}` : sql`${param(value, column)}::${type}`;
+}
