@@ -45,7 +45,7 @@ export const emailKinds = ["ticket.created", "ticket.assigned", "ticket.status_c
 
 export const jobCatalog = {
   /** Fan a ticket event out to the people who should hear of it. */
-  "ticket.event": defineJob({ queue: "ticket-notifications", schema: ticketEventPayload }),
+  "ticket.event": defineJob({ queue: "ticket-notifications", schema: ticketEventPayload, priority: "normal" }),
   /**
    * Waits until the ticket has been quiet for the debounce window, then queues the recipient's
    * `email.ticket-messages` (services/email/queue-message-email.ts). On this queue, not `email`, so
@@ -54,11 +54,13 @@ export const jobCatalog = {
   "ticket.message-email-wait": defineJob({
     queue: "ticket-notifications",
     schema: tenant.extend({ recipientId: z.uuid(), ticketId: z.uuid() }),
+    priority: "normal",
   }),
 
   /** E-mails one recipient about one event, at once (confirmations, assignments, status changes, SLA). */
   "email.notify": defineJob({
     queue: "email",
+    priority: "normal",
     schema: tenant.extend({
       recipientId: z.uuid(),
       kind: z.enum(emailKinds),
@@ -77,6 +79,7 @@ export const jobCatalog = {
    */
   "email.ticket-messages": defineJob({
     queue: "email",
+    priority: "normal",
     schema: tenant.extend({
       recipientId: z.uuid(),
       ticketId: z.uuid(),
@@ -89,17 +92,20 @@ export const jobCatalog = {
   "tickets.auto-close-scan": defineJob({
     queue: "ticket-actions",
     schema: z.object({}),
+    priority: "bulk",
     schedule: { pattern: "*/15 * * * *" },
     options: { attempts: 1 },
   }),
   "tickets.auto-close": defineJob({
     queue: "ticket-actions",
+    priority: "normal",
     schema: tenant.extend({ ticketId: z.uuid() }),
   }),
 
   /** Retention: deletes relayed outbox rows, old dead letters and old notifications in bounded batches. */
   "cleanup.sweep": defineJob({
     queue: "cleanup",
+    priority: "bulk",
     schema: z.object({ batchSize: z.number().int().min(1).max(10_000).default(1_000) }),
     schedule: { pattern: "17 3 * * *" },
   }),

@@ -4,7 +4,7 @@ import { createDevOutboxTransport } from "@helpdesk/email/dev-outbox-transport";
 import { createResendTransport } from "@helpdesk/email/resend-transport";
 import type { EmailTransport } from "@helpdesk/email/transport";
 import { jobCatalog } from "@helpdesk/jobs/catalog";
-import { queueConfigs } from "@helpdesk/jobs/queues";
+import { type QueueConfig, queueConfigs } from "@helpdesk/jobs/queues";
 import { JobRuntime } from "@helpdesk/jobs/runtime";
 import { registerSchedulersWhenReachable } from "@helpdesk/jobs/schedulers";
 import { startWorkerPool, type WorkerPool } from "@helpdesk/jobs/worker-pool";
@@ -14,11 +14,19 @@ import type { Logger } from "../logging/logger.ts";
 import { createRealtimeEmitter } from "../realtime/emitter.ts";
 import { MessageEmailWaits } from "../services/email/message-email-waits.ts";
 
-/** The producer side: queues, typed enqueue/publish and the outbox relay (every process has one). */
-export function createJobRuntime(config: Env, db: Database, log: Logger): ProductJobs {
+/**
+ * The producer side: queues, typed enqueue/publish and the outbox relay (every process has one).
+ * `extraQueues` are watched beside the product's (tests park probe jobs there).
+ */
+export function createJobRuntime(
+  config: Env,
+  db: Database,
+  log: Logger,
+  extraQueues: Readonly<Record<string, QueueConfig>> = {},
+): ProductJobs {
   return new JobRuntime({
     catalog: jobCatalog,
-    queues: queueConfigs,
+    queues: { ...queueConfigs, ...extraQueues },
     prefix: config.QUEUE_PREFIX,
     valkeyUrl: config.VALKEY_URL,
     db,

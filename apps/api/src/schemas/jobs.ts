@@ -1,4 +1,3 @@
-import { queueNames } from "@helpdesk/jobs/queues";
 import { z } from "zod";
 import { isoDate } from "./common.ts";
 
@@ -14,7 +13,8 @@ export const jobCountsSchema = z.object({
 });
 
 export const queueCountsSchema = z.object({
-  queue: z.enum(queueNames),
+  /** email, ticket-notifications, sla, ticket-actions, reports, cleanup. */
+  queue: z.string(),
   counts: jobCountsSchema,
   paused: z.boolean(),
   /** Organization-scoped counts read at most 10,000 ids per state; true when a state had more. */

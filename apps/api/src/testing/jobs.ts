@@ -1,18 +1,23 @@
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
-import type { QueueName } from "@helpdesk/jobs/queues";
+import type { QueueConfig } from "@helpdesk/jobs/queues";
 import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Worker } from "bullmq";
 import type { TestServer } from "./server.ts";
 
 /**
- * No job of the catalog uses these queues yet, so hand-made jobs there never meet a real worker.
+ * Queues of the tests' own, which no worker serves: hand-made jobs there never meet a real worker.
  * Waiting jobs and jobs about to be failed live apart, so a waiting job is never failed by mistake.
  */
-const WAITING_QUEUE: QueueName = "sla";
-const FAILING_QUEUE: QueueName = "reports";
+const WAITING_QUEUE = "test-waiting";
+const FAILING_QUEUE = "test-failing";
+const probeOptions = { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+export const probeQueues: Record<string, QueueConfig> = {
+  [WAITING_QUEUE]: { concurrency: 1, jobOptions: probeOptions },
+  [FAILING_QUEUE]: { concurrency: 1, jobOptions: probeOptions },
+};
 
-async function addProbe(server: TestServer, queue: QueueName, organizationId: string) {
+async function addProbe(server: TestServer, queue: string, organizationId: string) {
   const id = jobIdFor(organizationId);
   await server.jobs.queue(queue).add("test.probe", { organizationId }, { jobId: id, attempts: 1 });
   return { queue, id };

@@ -8,6 +8,7 @@ import type { ProductJobs, SystemContext } from "../context/service-context.ts";
 import { logger } from "../logging/logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
+import { probeQueues } from "./jobs.ts";
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -50,7 +51,7 @@ export async function startTestServer(
   const config = { ...env(), ...overrides };
   const database = createDatabase(config.DATABASE_URL, { max: 5 });
   const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
-  const jobs = createJobRuntime(config, database.db, logger);
+  const jobs = createJobRuntime(config, database.db, logger, probeQueues);
   const emitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
   const users = connectActiveUserCache({
     db: database.db,

@@ -1,3 +1,4 @@
+import { relations } from "drizzle-orm";
 import { index, pgTable, primaryKey, uuid } from "drizzle-orm/pg-core";
 import { timestampMs } from "./columns.ts";
 import { organizationId } from "./organizations.ts";
@@ -19,3 +20,7 @@ export const ticketFollowers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.userId] }), index("ticket_followers_user_idx").on(t.userId)],
 );
+
+export const ticketFollowersRelations = relations(ticketFollowers, ({ one }) => ({
+  ticket: one(tickets, { fields: [ticketFollowers.ticketId], references: [tickets.id] }),
+}));

@@ -1,3 +1,4 @@
+import { relations } from "drizzle-orm";
 import { boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, timestampMs } from "./columns.ts";
 import { organizationId } from "./organizations.ts";
@@ -24,3 +25,8 @@ export const ticketMessages = pgTable(
 );
 
 export type TicketMessage = typeof ticketMessages.$inferSelect;
+
+export const ticketMessagesRelations = relations(ticketMessages, ({ one }) => ({
+  ticket: one(tickets, { fields: [ticketMessages.ticketId], references: [tickets.id] }),
+  author: one(users, { fields: [ticketMessages.authorId], references: [users.id] }),
+}));

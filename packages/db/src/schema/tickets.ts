@@ -1,7 +1,9 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestampMs, timestamps } from "./columns.ts";
-import { organizationId } from "./organizations.ts";
+import { organizationId, organizations } from "./organizations.ts";
+import { ticketFollowers } from "./ticket-followers.ts";
+import { ticketMessages } from "./ticket-messages.ts";
 import { users } from "./users.ts";
 
 export const ticketStatuses = ["new", "open", "pending", "resolved", "closed"] as const;
@@ -58,3 +60,11 @@ export const tickets = pgTable(
 
 export type Ticket = typeof tickets.$inferSelect;
 export type NewTicketSeed = typeof tickets.$inferInsert;
+
+export const ticketsRelations = relations(tickets, ({ one, many }) => ({
+  organization: one(organizations, { fields: [tickets.organizationId], references: [organizations.id] }),
+  customer: one(users, { fields: [tickets.customerId], references: [users.id] }),
+  assignee: one(users, { fields: [tickets.assigneeId], references: [users.id] }),
+  messages: many(ticketMessages),
+  followers: many(ticketFollowers),
+}));

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, timestamps } from "./columns.ts";
-import { organizationId } from "./organizations.ts";
+import { notificationPreferences } from "./notification-preferences.ts";
+import { organizationId, organizations } from "./organizations.ts";
 
 export const userRoles = ["customer", "agent", "admin"] as const;
 export const userRole = pgEnum("user_role", userRoles);
@@ -32,3 +33,17 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  organization: one(organizations, { fields: [users.organizationId], references: [organizations.id] }),
+  notificationPreferences: many(notificationPreferences),
+}));
+
+/**
+ * The organization's side of its users, declared here rather than in organizations.ts: that file
+ * would have to import this one, and the `organizationId` column helper this table is made with
+ * would not be defined yet when the two modules load each other.
+ */
+export const organizationsRelations = relations(organizations, ({ many }) => ({
+  users: many(users),
+}));

@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { JobAdminContext } from "../../context/service-context.ts";
 import { toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
-import { failureForScope, queueNameSchema } from "./scope.ts";
+import { failureForScope } from "./scope.ts";
 
 export const listDeadLettersQuery = z.object({
-  queue: queueNameSchema.optional(),
+  /** Only this queue's (a name no queue has matches nothing). */
+  queue: z.string().min(1).max(100).optional(),
   /** `false` lists only the ones nobody has retried yet. */
   retried: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -1,6 +1,6 @@
+import { organizationOfJobId } from "@helpdesk/jobs/job-ids";
 import type { Job, Queue } from "bullmq";
 import type { JobAdminContext } from "../../context/service-context.ts";
-import type { QueueName } from "./scope.ts";
 
 const STATES = ["waiting", "active", "completed", "failed", "delayed", "prioritized"] as const;
 type State = (typeof STATES)[number];
@@ -23,21 +23,19 @@ export async function countJobs(ctx: JobAdminContext, queue: Queue) {
     const counts = (await queue.getJobCounts(...STATES)) as Record<State, number>;
     return { counts: { ...counts, paused: paused ? counts.waiting : 0 }, paused, truncated: false };
   }
-  const prefix = `${ctx.scope.organizationId}_`;
+  const { organizationId } = ctx.scope;
   const counts = {} as Record<State, number>;
   let truncated = false;
   for (const state of STATES) {
     const ids = await queue.getRanges([state], 0, SCAN_LIMIT - 1);
     truncated ||= ids.length === SCAN_LIMIT;
-    counts[state] = ids.filter((id) => id.startsWith(prefix)).length;
+    counts[state] = ids.filter((id) => organizationOfJobId(id) === organizationId).length;
   }
   return { counts: { ...counts, paused: paused ? counts.waiting : 0 }, paused, truncated };
 }
 
 export async function getAllQueueStats(ctx: JobAdminContext, queues: Queue[]) {
-  return Promise.all(
-    queues.map(async (queue) => ({ queue: queue.name as QueueName, ...(await countJobs(ctx, queue)) })),
-  );
+  return Promise.all(queues.map(async (queue) => ({ queue: queue.name, ...(await countJobs(ctx, queue)) })));
 }
 
 const MINUTE = 60_000;
@@ -70,7 +68,7 @@ export async function getQueueStats(ctx: JobAdminContext, queue: Queue) {
     perMinute = { completed: bucketByMinute(recentCompleted), failed: bucketByMinute(recentFailed) };
   }
   return {
-    queue: queue.name as QueueName,
+    queue: queue.name,
     ...base,
     perMinute,
     averageProcessingMs,
@@ -80,9 +78,9 @@ export async function getQueueStats(ctx: JobAdminContext, queue: Queue) {
 
 async function ownJobs(ctx: JobAdminContext, queue: Queue, state: "completed" | "failed"): Promise<Job[]> {
   if (ctx.scope.kind === "operator") return queue.getJobs([state], 0, SAMPLE - 1);
-  const prefix = `${ctx.scope.organizationId}_`;
+  const { organizationId } = ctx.scope;
   const ids = (await queue.getRanges([state], 0, SCAN_LIMIT - 1))
-    .filter((id) => id.startsWith(prefix))
+    .filter((id) => organizationOfJobId(id) === organizationId)
     .slice(0, SAMPLE);
   const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
   return jobs.filter((job): job is Job => Boolean(job));

@@ -1,5 +1,4 @@
 import { deadLetterJobs } from "@helpdesk/db/schema";
-import { jobCatalog } from "@helpdesk/jobs/catalog";
 import { jobIdFor, organizationOfPayload } from "@helpdesk/jobs/job-ids";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -35,9 +34,9 @@ export async function retryDeadLetter(
   if (row.retriedAt)
     throw new ConflictError("This dead letter was already retried", { retriedJobId: row.retriedJobId });
 
-  const definition = (jobCatalog as Record<string, (typeof jobCatalog)[keyof typeof jobCatalog]>)[
-    row.jobName
-  ];
+  const definition = Object.hasOwn(ctx.jobs.catalog, row.jobName)
+    ? ctx.jobs.definition(row.jobName)
+    : undefined;
   if (!definition) throw new ConflictError(`Job "${row.jobName}" no longer exists; it can't be retried`);
   const parsed = definition.schema.safeParse(input.payload ?? row.payload);
   if (!parsed.success) {

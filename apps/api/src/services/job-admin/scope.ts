@@ -1,9 +1,13 @@
 import { organizationOfJobId } from "@helpdesk/jobs/job-ids";
-import { type QueueName, queueNames } from "@helpdesk/jobs/queues";
-import { z } from "zod";
-import type { JobScope } from "../../context/service-context.ts";
+import type { Queue } from "bullmq";
+import type { JobAdminContext, JobScope } from "../../context/service-context.ts";
+import { NotFoundError } from "../../lib/errors.ts";
 
-export const queueNameSchema = z.enum(queueNames);
+/** The queue of that name this deployment runs; an unknown name is "not found", like an unknown id. */
+export function queueFor(ctx: JobAdminContext, name: string): Queue {
+  if (!ctx.jobs.hasQueue(name)) throw new NotFoundError("Queue");
+  return ctx.jobs.queue(name);
+}
 
 /** The operator sees every job; an organization's admin only jobs whose id carries their organization. */
 export function canSeeJob(scope: JobScope, jobId: string): boolean {
@@ -12,8 +16,6 @@ export function canSeeJob(scope: JobScope, jobId: string): boolean {
 
 /** Who is recorded as having retried something. */
 export const retriedBy = (scope: JobScope) => (scope.kind === "operator" ? "operator" : scope.userId);
-
-export type { QueueName };
 
 /**
  * What an organization's admin may see of a failure: no stack traces, and no raw database error

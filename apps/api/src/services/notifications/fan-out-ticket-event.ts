@@ -75,8 +75,8 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
   });
   let notified = 0;
   for (const outcome of recorded) {
-    if (outcome.status === "fulfilled" && outcome.value.fresh) {
-      const { notification } = outcome.value;
+    if (outcome.status === "fulfilled" && outcome.value) {
+      const notification = outcome.value;
       ctx.realtime.notification(notification.userId, toNotificationEvent(notification));
       notified += 1;
     }

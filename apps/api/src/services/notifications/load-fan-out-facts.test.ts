@@ -27,7 +27,7 @@ function eventOn(ticketId: string, fields: Partial<TicketEventPayload> = {}): Ti
   };
 }
 
-test("one query reads the ticket, active staff, followers, the message and the recipients' e-mail choices", async () => {
+test("one statement reads the ticket, active staff, followers, the message and the recipients' e-mail choices", async () => {
   const inactive = await org.addUser("agent", { active: false });
   const ticket = await openTicket(server, org);
   await server.db
