@@ -45,7 +45,11 @@ export const emailKinds = ["ticket.created", "ticket.assigned", "ticket.status_c
 
 export const jobCatalog = {
   /** Fan a ticket event out to the people who should hear of it. */
-  "ticket.event": defineJob({ queue: "ticket-notifications", schema: ticketEventPayload, priority: "normal" }),
+  "ticket.event": defineJob({
+    queue: "ticket-notifications",
+    schema: ticketEventPayload,
+    priority: "normal",
+  }),
   /**
    * Waits until the ticket has been quiet for the debounce window, then queues the recipient's
    * `email.ticket-messages` (services/email/queue-message-email.ts). On this queue, not `email`, so
