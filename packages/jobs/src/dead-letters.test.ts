@@ -5,6 +5,7 @@ import { createValkeyConnection } from "@helpdesk/valkey/connection";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { reconcileDeadLetters, recordDeadLetter } from "./dead-letters.ts";
+import { jobIdFor } from "./job-ids.ts";
 import { JobRuntime } from "./runtime.ts";
 import { testCatalog, testHandlers, testQueues } from "./testing/test-catalog.ts";
 import { uniquePrefix, waitFor } from "./testing/wait-for.ts";
@@ -73,7 +74,7 @@ describe("final failures become exactly one dead letter", () => {
       .add(
         "test.echo",
         { organizationId, value: 42 },
-        { jobId: `${organizationId}_bad-payload`, attempts: 5 },
+        { jobId: jobIdFor(organizationId, "bad-payload"), attempts: 5 },
       );
     const row = await waitFor("dead letter", async () => (await deadLettersOf(job.id ?? "")).at(0));
     expect(row.attemptsMade).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { env } from "@helpdesk/config/env";
 import { notifications, outboxEvents } from "@helpdesk/db/schema";
+import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { type PrivateValkey, startPrivateValkey } from "@helpdesk/valkey/testing/private-valkey";
 import { eq } from "drizzle-orm";
@@ -42,7 +43,7 @@ test("a ticket written while Valkey is down succeeds, and its job runs exactly o
   const pool = startJobProcessing(server.jobs, env());
   for (const worker of pool.workers) worker.on("completed", (job) => completions.push(job.id ?? ""));
   try {
-    const jobId = `${org.id}_${pending.id}`;
+    const jobId = jobIdFor(org.id, pending.id);
     await waitFor("the relayed job to complete", () => completions.includes(jobId), { timeoutMs: 20_000 });
     const rowOf = eq(outboxEvents.id, pending.id);
     const rowGone = async () => (await server.db.select().from(outboxEvents).where(rowOf)).length === 0;
