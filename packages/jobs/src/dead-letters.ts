@@ -1,7 +1,8 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import type { Database } from "@helpdesk/db/client";
 import { deadLetterJobs } from "@helpdesk/db/schema";
 import type { Job, Queue } from "bullmq";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import { organizationOfJobId, organizationOfPayload } from "./job-ids.ts";
 import { deadLettersRecorded } from "./metrics.ts";
@@ -68,7 +69,7 @@ export async function reconcileDeadLetters(
     .where(
       and(
         eq(deadLetterJobs.queue, queue.name),
-        inArray(
+        anyOf(
           deadLetterJobs.jobId,
           jobs.map((job) => job.id),
         ),

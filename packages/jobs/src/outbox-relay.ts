@@ -1,3 +1,4 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import { outboxEvents } from "@helpdesk/db/schema";
 import { and, asc, inArray, type SQL, sql } from "drizzle-orm";
 import type { Catalog } from "./define.ts";
@@ -28,17 +29,16 @@ export interface FreshRow {
  * - the fast path, `kick(rows)` right after a commit: adds the rows this process just wrote, from
  *   memory, then deletes them. No other pass takes a row that young (below), so no lock is needed.
  *   Up to `freshPasses` run at once, beside the sweep: a row committed while one pass runs starts
- *   its own instead of waiting for that pass's round trip to Valkey (at 200 events/s a fifth of the
- *   rows did, and they were the relay's slowest 1%: bench/realtime.ts). Past that many, rows wait
+ *   its own instead of waiting for that pass's round trip to Valkey (rows that waited were the
+ *   relay's slowest: bench/RESULTS.md). Past that many, rows wait
  *   and go together (up to `batchSize` a pass, one `addBulk` per queue), which is what keeps the
  *   relay ahead at saturation. Passes at once may add jobs out of commit order: no handler depends
  *   on the order (the fan-out runs 20 jobs at once anyway).
  *   The delete of a lone row waits up to `deleteDelayMs` to go as one statement with those of the
- *   next passes: at moderate load a pass holds one row, and a DELETE per event was one of its five
- *   statements (bench/realtime.ts: ~0.25 ms of PostgreSQL CPU per event at 200 events/s). Deletes
- *   run beside the passes, one statement at a time, each taking every id relayed so far: a pass
- *   that waited for its delete held back the rows committed meanwhile by a PostgreSQL round trip,
- *   the largest part of the relay's slowest 1% (bench/realtime.ts).
+ *   next passes: at moderate load a pass holds one row, and a DELETE per event costs PostgreSQL
+ *   a statement per event (bench/RESULTS.md). Deletes run beside the passes, one statement at a
+ *   time, each taking every id relayed so far: a pass that waited for its delete held back the
+ *   rows committed meanwhile by a PostgreSQL round trip.
  *   If Valkey refuses, the ids are retried by this process's next sweep tick.
  * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
  *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
@@ -108,11 +108,6 @@ export class OutboxRelay {
       inArray(outboxEvents.jobName, knownJobs),
       inArray(outboxEvents.queue, runtime.queueNames),
     );
-  }
-
-  /** Rows with these ids, bound as one array so every batch size shares one prepared statement. */
-  private withIds(ids: readonly string[]) {
-    return sql`${outboxEvents.id} = any(${idArray(ids)}::uuid[])`;
   }
 
   /** Starts the periodic sweep (producers that also run the relay: API and worker processes). */
@@ -235,7 +230,7 @@ export class OutboxRelay {
         const batch = tx
           .select({ id: outboxEvents.id })
           .from(outboxEvents)
-          .where(and(this.relayable, ids ? this.withIds(ids) : settled))
+          .where(and(this.relayable, ids ? anyOf(outboxEvents.id, ids) : settled))
           .orderBy(asc(outboxEvents.id))
           .limit(this.batchSize)
           .for("update", { skipLocked: true });
@@ -256,7 +251,7 @@ export class OutboxRelay {
   /**
    * Adds the rows' jobs under their outbox ids: one `add` for a lone row, else one `addBulk` per
    * queue. `addBulk` sends a MULTI pipeline, and building one copies every BullMQ script command
-   * onto it: for the single row of a fast pass at moderate load, ~4% of the API's CPU for nothing.
+   * onto it: CPU for nothing for the single row of a fast pass (bench/RESULTS.md).
    */
   private async addJobs(rows: readonly FreshRow[]): Promise<void> {
     const job = (row: FreshRow) => ({
@@ -298,7 +293,7 @@ export class OutboxRelay {
     await this.runtime.db
       .update(outboxEvents)
       .set({ relayAttempts: sql`${outboxEvents.relayAttempts} + 1`, lastError: message.slice(0, 1_000) })
-      .where(inArray(outboxEvents.id, ids))
+      .where(anyOf(outboxEvents.id, ids))
       .catch(() => {}); // the database may be what failed; the rows are retried either way
   }
 

@@ -16,7 +16,7 @@ type AnyHandler = (payload: unknown, run: JobRun) => Promise<unknown>;
  * metric label sets and a logger carrying queue and job name are made once per (queue, job name),
  * and the handler's own child logger only if the handler logs. The start and completion lines skip
  * the redaction the base logger applies: they hold only the fixed fields below, and redaction's
- * wildcard paths cost more than the rest of the line (~7 µs of ~11 µs per job).
+ * wildcard paths cost more than the rest of the line (bench/RESULTS.md).
  */
 export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHandlers<C>, baseLog: Logger) {
   const perJob = memoize((queue: string, name: string) => ({
@@ -61,7 +61,7 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
       },
     };
     const started = performance.now();
-    // Debug, not info: at info a start line per job cost ~10% of no-op throughput (bench/), and the
+    // Debug, not info: at info a start line per job cuts throughput (bench/RESULTS.md), and the
     // completion or failure line carries the same fields plus the duration.
     shared.lines.debug(fields, "job started");
     try {

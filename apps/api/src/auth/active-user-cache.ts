@@ -33,8 +33,7 @@ export interface ActiveUserCache {
 
 /**
  * The users that authentication reads on every request, kept in the API process so a request
- * makes no PostgreSQL round trip before its own work (at 200 replies/s the read was one of the
- * API's two round trips; bench/realtime.ts).
+ * makes no PostgreSQL round trip before its own work (bench/RESULTS.md).
  *
  * A deactivation or a role change must still take effect at once, so entries are dropped on a
  * Valkey pub/sub announcement (`userChanged` on the realtime emitter, sent after the change

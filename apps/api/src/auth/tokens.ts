@@ -5,7 +5,7 @@ import { UnauthorizedError } from "../lib/errors.ts";
 const ISSUER = "helpdesk";
 /**
  * The HMAC key, imported once per secret: given raw bytes, jose imports a CryptoKey on every call,
- * which was ~3% of the API's CPU under load (every request and socket handshake verifies a token).
+ * and every request and socket handshake verifies a token (bench/RESULTS.md).
  */
 const keys = new Map<string, Promise<CryptoKey>>();
 function key(secret: string): Promise<CryptoKey> {
@@ -55,8 +55,8 @@ export async function signToken(claims: TokenClaims, secret: string, expiresIn: 
 /**
  * Tokens already verified, by their whole text (signature included, so only a token signed with
  * this secret can match), kept until they expire. Every request and socket handshake carries one,
- * and WebCrypto's HMAC check runs on a thread pool: a thread hop per request was ~8% of the API's
- * CPU at 200 replies/s (bench/realtime.ts). Bounded; the oldest entries go first.
+ * and WebCrypto's HMAC check runs on a thread pool: a thread hop per request costs the API CPU
+ * (bench/RESULTS.md). Bounded; the oldest entries go first.
  */
 const VERIFIED_LIMIT = 10_000;
 const verifiedBySecret = new Map<string, Map<string, VerifiedToken>>();

@@ -16,7 +16,7 @@ export const ticketNotificationHandlers = (
 
 /**
  * The context with the job's own logger, made only if something logs: these run for every ticket
- * event, which rarely logs, and a pino child per job was ~1.5% of the worker's CPU.
+ * event, which rarely logs, and a pino child per job costs CPU (bench/RESULTS.md).
  */
 function withJobLog(ctx: EmailContext, run: JobRun): EmailContext {
   return {

@@ -11,8 +11,8 @@ export const CENSOR = "[redacted]";
  * lines), else a copy, so the caller's object is never changed. An Error's copy keeps its
  * prototype, message, stack and cause, so pino's error serializer still reads it as an error.
  *
- * pino's own `redact` option re-parsed its ten path strings on every line (@pinojs/redact): ~2%
- * of the API's CPU in bench/realtime.ts, for lines that almost never hold a secret.
+ * pino's own `redact` option re-parsed its ten path strings on every line (@pinojs/redact): CPU
+ * spent on lines that almost never hold a secret (bench/RESULTS.md).
  */
 export function redactSecrets<T>(value: T, depth = 0): T {
   if (depth > MAX_DEPTH || !isWalked(value)) return value;

@@ -4,8 +4,8 @@ import { redactSecrets } from "./log-redaction.ts";
 
 /**
  * JSON logs to stdout (or `destination`), buffered in 4 KiB chunks and flushed at least every
- * 250 ms and at exit: a worker logs a few lines per job, and a write syscall per line cost a third
- * of the no-op job throughput in the benchmark. A SIGKILL can lose the last quarter second of lines.
+ * 250 ms and at exit: a worker logs a few lines per job, and a write syscall per line cuts job
+ * throughput (bench/RESULTS.md). A SIGKILL can lose the last quarter second of lines.
  */
 export function createLogger(level: string, destination: string | number = 1) {
   const stream = pino.destination({ dest: destination, sync: false, minLength: 4096 });

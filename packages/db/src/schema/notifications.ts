@@ -30,7 +30,7 @@ export const notifications = pgTable(
     count: integer().notNull().default(1),
     /**
      * The latest events' ids: a redelivered job never counts its event twice. Looked up through the
-     * (user, ticket, type) index, never indexed themselves: a GIN index rewrote ~100 entries on every
+     * (user, ticket, type) index, never indexed themselves: a GIN index rewrote them all on every
      * collapse (packages/db/migrations/0009).
      */
     eventIds: text().array().notNull(),

@@ -14,14 +14,14 @@ export const CLOCK_MARGIN_MS = 1_000;
  * the same (ticket, recipient) needs no add: the add would find the wait under its deduplication
  * id and change nothing, and the wait lists every message new to the recipient when it finishes.
  *
- * Each add it saves is a Valkey command: skipping all of them saved ~0.3 ms of worker CPU and
- * ~0.15 ms of Valkey's per event in one run of bench/realtime.ts, where every ticket is in a burst.
+ * Each add it saves is a Valkey command, worker and Valkey CPU spent to change nothing
+ * (bench/RESULTS.md).
  * Known only to this process: a wait queued or delayed elsewhere is found by the add, as before.
  */
 export class MessageEmailWaits {
   private readonly until = new Map<string, number>();
 
-  /** ~100 bytes an entry; an evicted one only costs its next reply an add that finds the wait. */
+  /** An evicted entry only costs its next reply an add that finds the wait. */
   constructor(private readonly limit = 10_000) {}
 
   /** Whether the wait under `key` is known pending and unable to finish before `now`. */

@@ -1,8 +1,9 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import { messageEmailCursors, ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { Payload } from "@helpdesk/jobs/define";
 import type { Job } from "bullmq";
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { NotFoundError } from "../../lib/errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
 import type { EmailContext } from "./email-context.ts";
@@ -46,7 +47,7 @@ export async function sendMessageEmail(
     .from(ticketMessages)
     .innerJoin(users, eq(users.id, ticketMessages.authorId))
     // Scoped again here: an edited dead-letter payload must not pull another ticket's messages.
-    .where(and(inArray(ticketMessages.id, messageIds), ...visibleTo(ticket.id, recipient)))
+    .where(and(anyOf(ticketMessages.id, messageIds), ...visibleTo(ticket.id, recipient)))
     .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
   await job.log(`listing ${messages.length} messages`);
 

@@ -61,7 +61,7 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
   );
   // Pushed together, once every recipient's row is recorded: the emitter sends what is published
   // in one tick as one write (realtime/emitter.ts), and the API process gets it in one read. One
-  // write per push cost every process on the path a wake-up per event (bench/realtime.ts).
+  // write per push costs every process on the path a wake-up per event (bench/RESULTS.md).
   ctx.realtime.ticketUpdated(event.organizationId, {
     ticketId: ticket.id,
     number: ticket.number,
