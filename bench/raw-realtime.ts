@@ -1,6 +1,6 @@
 /**
- * The floor under bench/realtime.ts: the same parts (Express 5 on Bun, PostgreSQL through Bun's
- * client, BullMQ on iovalkey, Socket.IO with the Valkey adapter and emitter) doing the least an
+ * The floor under bench/realtime.ts: the same parts (Express 5 on Bun, PostgreSQL through
+ * postgres.js, BullMQ on iovalkey, Socket.IO with the Valkey adapter and emitter) doing the least an
  * event needs, with none of the product on top. Per reply: one INSERT, one `queue.add`; per job:
  * one statement that reads the ticket's assignee and records the notification, then
  * `ticket:updated` to every connected agent and `notification` to the assignee, as the product
@@ -14,15 +14,16 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Emitter } from "@socket.io/redis-emitter";
 import { Queue, Worker } from "bullmq";
-import { SQL } from "bun";
 import express from "express";
 import Valkey from "iovalkey";
+import postgres from "postgres";
 import { Server } from "socket.io";
 import { keepConnectionsAlive } from "../apps/api/src/http/keep-alive.ts";
 import { VALKEY_URL } from "./variants.ts";
 
 const [role, port, prefix, databaseUrl] = process.argv.slice(2) as [string, string, string, string];
-const sql = new SQL(databaseUrl, { max: 10 });
+// Tagged queries are prepared by postgres.js itself, as the product's are (packages/db/src/client.ts).
+const sql = postgres(databaseUrl, { max: 10, onnotice: () => {} });
 const valkey = () => new Valkey(VALKEY_URL, { maxRetriesPerRequest: null });
 const closers: (() => Promise<unknown>)[] = [];
 
@@ -67,12 +68,12 @@ if (role === "worker" || role === "both") {
     "raw-events",
     async (job) => {
       const { messageId, ticketId } = job.data;
-      const [recorded] = await sql`
+      const [recorded] = await sql<{ user_id: string }[]>`
         insert into bench_raw_notifications (id, user_id, message_id)
         select ${Bun.randomUUIDv7()}, assignee_id, ${messageId} from tickets where id = ${ticketId}
         returning user_id`;
       emitter.to("staff").emit("ticket:updated", { ticketId });
-      emitter.to(`user:${recorded.user_id}`).emit("notification", { data: { messageId } });
+      emitter.to(`user:${recorded?.user_id}`).emit("notification", { data: { messageId } });
     },
     { connection: valkey(), prefix, concurrency: 20 },
   );
@@ -81,6 +82,6 @@ if (role === "worker" || role === "both") {
 
 process.on("SIGTERM", async () => {
   await Promise.allSettled(closers.map((close) => close()));
-  await sql.close();
+  await sql.end({ timeout: 1 });
   process.exit(0);
 });

@@ -24,7 +24,7 @@ test("matches any of the values, quotes and backslashes included, as one stateme
       .map((row) => row.slug)
       .sort();
   expect(await found(slugs)).toEqual([...slugs].sort());
-  expect(await found([slugs[0] ?? "", "nothing"])).toEqual([slugs[0]]);
+  expect(await found([slugs[0] ?? "", "nothing"])).toEqual([slugs[0] ?? ""]);
   expect(await found([])).toEqual([]);
   const ids = await database.db
     .select({ id: organizations.id })

@@ -30,15 +30,15 @@ export interface FreshRow {
  *   memory, then deletes them. No other pass takes a row that young (below), so no lock is needed.
  *   Up to `freshPasses` run at once, beside the sweep: a row committed while one pass runs starts
  *   its own instead of waiting for that pass's round trip to Valkey (rows that waited were the
- *   relay's slowest: bench/RESULTS.md). Past that many, rows wait
- *   and go together (up to `batchSize` a pass, one `addBulk` per queue), which is what keeps the
- *   relay ahead at saturation. Passes at once may add jobs out of commit order: no handler depends
- *   on the order (the fan-out runs 20 jobs at once anyway).
+ *   relay's slowest: bench/RESULTS.md). Past that many, rows wait and go together (up to
+ *   `batchSize` a pass, one `addBulk` per queue), which is what keeps the relay ahead at saturation.
+ *   Passes at once may add jobs out of commit order: no handler depends on the order (the fan-out
+ *   runs 20 jobs at once anyway).
  *   The delete of a lone row waits up to `deleteDelayMs` to go as one statement with those of the
  *   next passes: at moderate load a pass holds one row, and a DELETE per event costs PostgreSQL
- *   a statement per event (bench/RESULTS.md). Deletes run beside the passes, one statement at a
- *   time, each taking every id relayed so far: a pass that waited for its delete held back the
- *   rows committed meanwhile by a PostgreSQL round trip.
+ *   CPU (bench/RESULTS.md). Deletes run beside the passes, one statement at a time, each taking
+ *   every id relayed so far: a pass that waited for its delete held back the rows committed
+ *   meanwhile by a PostgreSQL round trip.
  *   If Valkey refuses, the ids are retried by this process's next sweep tick.
  * - retries, and the sweep (`kick()` and every interval): a transaction takes and deletes rows
  *   (`DELETE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so relays in several processes never
@@ -251,7 +251,7 @@ export class OutboxRelay {
   /**
    * Adds the rows' jobs under their outbox ids: one `add` for a lone row, else one `addBulk` per
    * queue. `addBulk` sends a MULTI pipeline, and building one copies every BullMQ script command
-   * onto it: CPU for nothing for the single row of a fast pass (bench/RESULTS.md).
+   * onto it: wasted CPU for a fast pass's single row (bench/RESULTS.md).
    */
   private async addJobs(rows: readonly FreshRow[]): Promise<void> {
     const job = (row: FreshRow) => ({
