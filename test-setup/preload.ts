@@ -40,5 +40,8 @@ Object.assign(process.env, {
   DATABASE_URL: databaseUrl,
   QUEUE_PREFIX: queuePrefix,
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+  // Tests of the limits themselves lower them for their own server.
   AUTH_RATE_LIMIT_PER_MINUTE: "100000",
+  LOGIN_FAILURES_PER_ACCOUNT: "100000",
+  MESSAGES_PER_MINUTE: "100000",
 });

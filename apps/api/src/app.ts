@@ -5,8 +5,10 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ActiveUserCache } from "./auth/active-user-cache.ts";
-import { authRateLimit } from "./auth/rate-limits.ts";
+import { createLimits } from "./auth/limits.ts";
+import { limitRequests } from "./auth/rate-limits.ts";
 import type { ProductJobs } from "./context/service-context.ts";
+import { limitBodyTime } from "./http/body-timeout.ts";
 import { dashboardRouter } from "./http/bull-board.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { measureRequests, metricsHandler } from "./http/metrics.ts";
@@ -59,12 +61,19 @@ export function createApp(deps: AppDeps) {
       autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
     }),
   );
-  const authLimiter = authRateLimit(deps.valkey, {
-    perMinute: deps.env.AUTH_RATE_LIMIT_PER_MINUTE,
-    keyPrefix: deps.env.QUEUE_PREFIX,
-  });
+  const limits = createLimits(
+    deps.valkey,
+    deps.env.QUEUE_PREFIX,
+    {
+      authPerMinute: deps.env.AUTH_RATE_LIMIT_PER_MINUTE,
+      loginFailuresPerAccount: deps.env.LOGIN_FAILURES_PER_ACCOUNT,
+      messagesPerMinute: deps.env.MESSAGES_PER_MINUTE,
+    },
+    deps.logger,
+  );
   app.use(measureRequests);
   app.use(helmet());
+  app.use(limitBodyTime(deps.env.BODY_TIMEOUT_MS));
   app.use(express.json({ limit: "1mb" }));
 
   app.use(healthRouter(deps));
@@ -73,8 +82,9 @@ export function createApp(deps: AppDeps) {
     dashboardRouter(deps.jobs.allQueues(), {
       operatorToken: deps.env.OPERATOR_TOKEN,
       secureCookies: deps.env.PUBLIC_URL.startsWith("https:"),
-      // Guessing the operator token is guessing a password: same budget as the auth routes.
-      loginRateLimit: authLimiter,
+      // Guessing the operator token is guessing a password: a budget of its own.
+      loginRateLimit: limitRequests(limits.operatorLogIn),
+      queuesReachable: () => deps.jobs.reachable,
     }),
   );
   const openApi = buildOpenApiDocument(apiRoutes, API_BASE);
@@ -90,8 +100,15 @@ export function createApp(deps: AppDeps) {
   }
 
   const api = express.Router();
-  api.use("/auth", authLimiter);
+  // Answers carry tokens and tenants' data: no browser or proxy may keep a copy.
+  api.use((_req, res, next) => {
+    res.set("Cache-Control", "no-store");
+    next();
+  });
+  api.post("/auth/signup", limitRequests(limits.signUp));
+  api.post("/auth/login", limitRequests(limits.logIn));
   mountRoutes(api, apiRoutes, {
+    limits,
     db: deps.db,
     jobs: deps.jobs,
     realtime: deps.realtime,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
+import { closeValkey, createFailFastConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "./app.ts";
 import { connectActiveUserCache } from "./auth/active-user-cache.ts";
 import { createJobRuntime, startJobProcessing } from "./boot/jobs.ts";
@@ -16,7 +16,7 @@ import { attachRealtime } from "./realtime/socket-server.ts";
 guardProcess(logger);
 const config = env();
 const database = createDatabase(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE });
-const valkey = createValkeyConnection(config.VALKEY_URL, {
+const valkey = createFailFastConnection(config.VALKEY_URL, {
   name: "helpdesk:api",
   onError: (error) => logger.warn({ err: error }, "valkey connection error"),
 });

@@ -51,14 +51,20 @@ const baseSchema = z.object({
   WORKERS: z.enum(["on", "off"]).default("on"),
   /**
    * Which proxies' X-Forwarded-For to believe (Express "trust proxy"): the client IP drives the
-   * auth rate limit, so trusting a header anyone can send would let a client reset its budget.
-   * Default: only a proxy on this host. Set a hop count or the load balancer's addresses in production.
+   * rate limits, so trusting a header anyone can send would let a client pick its own budget.
+   * Default: none, the peer's address is the client's. Behind a load balancer: its hop count (`1`)
+   * or its addresses (docs/deployment.md).
    */
   TRUST_PROXY: z
     .string()
-    .default("loopback")
+    .default("false")
     .transform((value) => (/^\d+$/.test(value) ? Number(value) : value === "false" ? false : value)),
+  /** Sign-ups, log-ins and operator log-ins per client address per minute, each a budget of its own. */
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Wrong passwords for one account in 15 minutes before its log-ins answer 429, from any address. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  /** Messages one user may post per minute. */
+  MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Job lock and stall check (docs/jobs.md): a killed worker's job is taken over within their sum. */
   JOB_LOCK_DURATION_MS: z.coerce.number().int().min(1_000).default(30_000),
   JOB_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
@@ -67,6 +73,8 @@ const baseSchema = z.object({
    * idle timeout (AWS ALB: 60 s), or requests on connections the API is closing are reset.
    */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(65_000),
+  /** How long a request's body may take to arrive before its connection is closed. */
+  BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** On SIGTERM, how long active jobs may run on before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
 });

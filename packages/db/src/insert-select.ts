@@ -1,8 +1,8 @@
-import { Column, getTableColumns, is, param, SQL, sql } from "drizzle-orm";
+import { Column, getTableColumns, is, Placeholder, param, SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 
-/** A value for one column: plain data, an SQL expression, or a column of the statement's source. */
-type ColumnValue<V> = V | SQL | Column;
+/** A value for one column: plain data, an SQL expression, a column of the source, or a placeholder. */
+type ColumnValue<V> = V | SQL | Column | Placeholder;
 export type RowValues<T extends PgTable> = {
   [K in keyof T["$inferInsert"]]: ColumnValue<T["$inferInsert"][K]>;
 };
@@ -42,5 +42,12 @@ function expression(value: unknown, column: Column): SQL {
   if (is(value, SQL)) return value;
   if (is(value, Column)) return sql`${value}`;
   const type = sql.raw(column.getSQLType());
+  // Filled when a prepared statement runs: encoded like a value, a null passed as it is.
+  if (is(value, Placeholder)) {
+    const encoder = {
+      mapToDriverValue: (given: unknown) => (given == null ? null : column.mapToDriverValue(given)),
+    };
+    return sql`${param(value, encoder)}::${type}`;
+  }
   return value === null || value === undefined ? sql`null::${type}` : sql`${param(value, column)}::${type}`;
 }

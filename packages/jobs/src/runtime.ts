@@ -4,7 +4,7 @@ import { outboxEvents } from "@helpdesk/db/schema";
 import type { AfterCommit } from "@helpdesk/db/transaction";
 import { closeValkey, type ValkeyConnection } from "@helpdesk/valkey/connection";
 import { type Job, type JobsOptions, Queue } from "bullmq";
-import type { SQL, Subquery } from "drizzle-orm";
+import { type SQL, type Subquery, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Logger } from "pino";
 import type { Catalog, EnqueueOptions, JobDefinition, JobName, PayloadInput } from "./define.ts";
@@ -57,6 +57,38 @@ const insertSelect = (
   source: PgTable | Subquery | SQL,
 ) => db.insert(outboxEvents).select(db.select(selectRow(outboxEvents, row)).from(source as PgTable));
 
+/** An outbox row's columns that a producer sets; the rest take their defaults. */
+const OUTBOX_FIELDS = [
+  "id",
+  "queue",
+  "jobName",
+  "payload",
+  "organizationId",
+  "jobId",
+  "runAt",
+  "priority",
+] as const satisfies readonly (keyof FreshRow)[];
+
+/**
+ * An outbox row's insert once per row of `source`, every value a placeholder named
+ * `<prefix>_<field>`: for a statement built once and prepared (`runPrepared` in @helpdesk/db),
+ * whose every run fills them from `outboxPlaceholderValues(entry, prefix)`.
+ */
+export function outboxInsertFromPlaceholders(
+  db: Executor,
+  source: PgTable | Subquery | SQL,
+  prefix = "outbox",
+) {
+  const values = Object.fromEntries(
+    OUTBOX_FIELDS.map((field) => [field, sql.placeholder(`${prefix}_${field}`)]),
+  );
+  return insertSelect(db, values as unknown as typeof outboxEvents.$inferInsert, source);
+}
+
+export function outboxPlaceholderValues(entry: OutboxEntry, prefix = "outbox"): Record<string, unknown> {
+  return Object.fromEntries(OUTBOX_FIELDS.map((field) => [`${prefix}_${field}`, entry.row[field]]));
+}
+
 /**
  * The producer side of the job system in one process: a Queue per queue name, typed `enqueue` for
  * jobs that need no transaction, typed `publish` for jobs that must follow a database write (the
@@ -94,6 +126,11 @@ export class JobRuntime<C extends Catalog> {
       depth: () => this.depths(),
       outboxLag: () => this.relay.lagSeconds(),
     });
+  }
+
+  /** Whether the producers' Valkey connection is up (commands fail at once while it is not). */
+  get reachable(): boolean {
+    return this.connection.status === "ready";
   }
 
   get queueNames(): string[] {

@@ -44,3 +44,19 @@ export async function closeValkey(connection: Valkey): Promise<void> {
   await Promise.race([quit, timeout]).catch(() => undefined);
   connection.disconnect();
 }
+
+/**
+ * For work on a request's path (rate limits, readiness): while Valkey is away a command fails at
+ * once instead of queueing (no offline queue, no retry), and one that gets no answer fails after
+ * half a second, so an outage adds no wait to a request.
+ */
+export function createFailFastConnection(
+  url: string,
+  options: { name: string; onError?: (error: Error) => void },
+): Valkey {
+  return createValkeyConnection(url, {
+    ...options,
+    maxRetriesPerRequest: 0,
+    extra: { enableOfflineQueue: false, commandTimeout: 500 },
+  });
+}

@@ -3,6 +3,7 @@ import type { AfterCommit } from "@helpdesk/db/transaction";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobRuntime } from "@helpdesk/jobs/runtime";
 import type { Actor } from "../auth/actor.ts";
+import type { RateLimit } from "../auth/rate-limits.ts";
 import type { TokenSettings } from "../auth/tokens.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { RealtimeEmitter } from "../realtime/emitter.ts";
@@ -30,6 +31,8 @@ export interface ServiceContext extends SystemContext {
 /** For the few services that run before anyone is authenticated (sign-up, log-in): they issue tokens. */
 export interface PublicContext extends SystemContext {
   tokens: TokenSettings;
+  /** Wrong passwords per account (organization + e-mail), from any address. */
+  loginFailures: RateLimit;
 }
 
 /** Who may see job-system data: one organization's admin, or the platform operator (everything). */

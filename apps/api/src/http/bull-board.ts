@@ -5,6 +5,8 @@ import { ExpressAdapter } from "@bull-board/express";
 import type { Queue } from "bullmq";
 import express, { type RequestHandler, Router } from "express";
 import { clearOperatorSession, setOperatorSession } from "../auth/operator-session.ts";
+import { UnavailableError } from "../lib/errors.ts";
+import { isUnavailable } from "./error-handler.ts";
 import { operatorLoginPage as loginPage } from "./pages/operator-login-page.ts";
 import { requireOperator } from "./require-operator.ts";
 
@@ -16,7 +18,13 @@ const BASE = "/admin/queues";
  */
 export function dashboardRouter(
   queues: Queue[],
-  options: { operatorToken: string; secureCookies: boolean; loginRateLimit: RequestHandler },
+  options: {
+    operatorToken: string;
+    secureCookies: boolean;
+    loginRateLimit: RequestHandler;
+    /** Whether the queues' Valkey connection is up: its API answers 503 at once when it is not. */
+    queuesReachable: () => boolean;
+  },
 ): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(BASE);
@@ -25,6 +33,14 @@ export function dashboardRouter(
     serverAdapter,
     options: { uiConfig: { boardTitle: "Helpdesk jobs" } },
   });
+  // Bull Board answers its API's errors itself, as 500: an outage is a 503 there too. (Its types
+  // list fewer statuses than Express sends.)
+  serverAdapter.setErrorHandler(
+    (error) =>
+      (isUnavailable(error)
+        ? { status: 503, body: { error: "Valkey is unreachable; retry shortly" } }
+        : { status: 500, body: { error: "Internal server error" } }) as never,
+  );
 
   const router = Router();
   router.get("/admin/login", (_req, res) => {
@@ -58,6 +74,9 @@ export function dashboardRouter(
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
     );
     next();
+  });
+  router.use(`${BASE}/api`, (_req, _res, next) => {
+    next(options.queuesReachable() ? undefined : new UnavailableError("The job queues are unreachable"));
   });
   router.use(BASE, serverAdapter.getRouter());
   return router;

@@ -23,6 +23,15 @@ const errorResponse = (description: string) => ({
   content: { "application/json": { schema: jsonSchema(errorSchema, "output") } },
 });
 
+const idempotencyKeyHeader = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "Any unique string (a UUID). A retry with the same key and body within 24 hours gets the first answer again (header `Idempotent-Replayed: true`) and creates nothing; the same key with another body answers 422.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+
 /** Query and path parameters come from the properties of the route's object schemas. */
 function parameters(schema: z.ZodType | undefined, location: "query" | "path") {
   if (!schema) return [];
@@ -61,7 +70,11 @@ function operation(spec: RouteSpec) {
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     ...(secured ? { security: [{ bearerAuth: [] }], "x-roles": spec.access } : {}),
-    parameters: [...parameters(spec.params, "path"), ...parameters(spec.query, "query")],
+    parameters: [
+      ...parameters(spec.params, "path"),
+      ...parameters(spec.query, "query"),
+      ...(spec.idempotent ? [idempotencyKeyHeader] : []),
+    ],
     ...(spec.body
       ? {
           requestBody: {

@@ -38,6 +38,13 @@ export interface RouteSpec<
   access: A;
   body?: B;
   query?: Q;
+  /**
+   * Creates something: a client may send `Idempotency-Key`, and a retry with it gets the first
+   * answer again instead of creating a second one (http/idempotency.ts).
+   */
+  idempotent?: true;
+  /** A per-user budget this route spends one of per call (over it: 429 with Retry-After). */
+  rateLimit?: "messages";
   /** A path parameter that fails its schema answers 404: a malformed id names no resource. */
   params?: P;
   /** Encoded (dates → ISO strings, unknown keys dropped) before it is sent, so no stray column leaks. */

@@ -1,39 +1,54 @@
+import { z } from "zod";
 import { ValidationError } from "./errors.ts";
 
 /**
- * Opaque keyset cursor over (createdAt, id) descending. Keyset paging stays stable under concurrent
- * inserts: new rows sort before the cursor, so a page never repeats or skips a row.
+ * The one codec of every list's keyset cursor: base64url of a JSON array whose elements are checked
+ * one by one on the way back. Only what `encode` could have produced gets through; anything else (a
+ * year PostgreSQL can't store, an id that is not a UUID, an extra element) would otherwise reach the
+ * query and fail there as a 500, or page through nothing.
  */
+export function cursorCodec<T extends z.ZodTuple>(elements: T) {
+  return {
+    encode(values: z.input<T>): string {
+      return Buffer.from(JSON.stringify(values)).toString("base64url");
+    },
+    decode(cursor: string): z.output<T> {
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+      } catch {
+        decoded = undefined;
+      }
+      const parsed = elements.safeParse(decoded);
+      if (!parsed.success) throw ValidationError.field("query", "cursor", "is not a cursor this API issued");
+      return parsed.data;
+    },
+  };
+}
+
+/** A millisecond timestamp as `toISOString` writes it, back to the same Date. */
+export const cursorTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+  .transform((value) => new Date(value))
+  .refine((date) => !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1);
+export const cursorId = z.uuid();
+/** The cursor query parameter itself: opaque, and short. */
+export const cursorParam = z.string().max(300);
+
+/** Opaque keyset cursor over (createdAt, id) descending, the order of most lists. */
 export interface Cursor {
   createdAt: Date;
   id: string;
 }
 
-export function encodeCursor(row: Cursor): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
-}
+const createdAtCursor = cursorCodec(z.tuple([cursorTimestamp, cursorId]));
 
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const encodeCursor = (row: Cursor) => createdAtCursor.encode([row.createdAt.toISOString(), row.id]);
 
-/**
- * Only what encodeCursor could have produced gets through: anything else (a year PostgreSQL can't
- * store, an id that is not a UUID) would otherwise reach the query and fail there as a 500.
- */
 export function decodeCursor(cursor: string): Cursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (!Array.isArray(decoded) || decoded.length !== 2) throw new Error();
-    const [createdAt, id] = decoded;
-    if (typeof createdAt !== "string" || !ISO_TIMESTAMP.test(createdAt)) throw new Error();
-    if (typeof id !== "string" || !UUID.test(id)) throw new Error();
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || date.toISOString() !== createdAt || date.getUTCFullYear() < 1)
-      throw new Error();
-    return { createdAt: date, id };
-  } catch {
-    throw ValidationError.field("query", "cursor", "is not a cursor this API issued");
-  }
+  const [createdAt, id] = createdAtCursor.decode(cursor);
+  return { createdAt, id };
 }
 
 /** Takes `limit + 1` rows and turns them into a page and the cursor of the next one. */

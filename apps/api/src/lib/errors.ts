@@ -16,7 +16,7 @@ export class AppError extends Error {
 }
 
 export interface FieldIssue {
-  location: "body" | "query";
+  location: "body" | "query" | "header";
   path: string;
   message: string;
 }
@@ -54,5 +54,22 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, details?: unknown) {
     super(409, "conflict", message, details);
+  }
+}
+
+/** Over a rate limit: the answer carries `Retry-After` (seconds). */
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, "rate_limited", message);
+  }
+}
+
+/** A backing service (PostgreSQL, Valkey) is unreachable: 503 with `Retry-After`, nothing done. */
+export class UnavailableError extends AppError {
+  constructor(message = "Temporarily unavailable; retry shortly") {
+    super(503, "service_unavailable", message);
   }
 }

@@ -14,7 +14,7 @@ import { listSchedulers } from "../services/job-admin/list-schedulers.ts";
 import { getAllQueueStats, getQueueStats } from "../services/job-admin/queue-stats.ts";
 import { retryDeadLetter, retryDeadLetterInput } from "../services/job-admin/retry-dead-letter.ts";
 import { retryFailedJob } from "../services/job-admin/retry-job.ts";
-import { queueFor } from "../services/job-admin/scope.ts";
+import { allQueuesFor, queueFor } from "../services/job-admin/scope.ts";
 
 /** Org admins see their organization's jobs; the operator (bearer OPERATOR_TOKEN) sees all. */
 const admins = ["admin", "operator"] as const;
@@ -33,7 +33,7 @@ export const adminJobRoutes = [
     summary: "Job counts per queue",
     access: admins,
     response: z.object({ queues: z.array(queueCountsSchema) }),
-    handler: async (ctx) => ({ queues: await getAllQueueStats(ctx, ctx.jobs.allQueues()) }),
+    handler: async (ctx) => ({ queues: await getAllQueueStats(ctx, allQueuesFor(ctx)) }),
   }),
   route({
     method: "get",
@@ -42,7 +42,7 @@ export const adminJobRoutes = [
     summary: "Scheduled scans with their pattern, timezone and next run",
     access: admins,
     response: z.object({ schedulers: z.array(schedulerSchema) }),
-    handler: async (ctx) => ({ schedulers: await listSchedulers(ctx.jobs.allQueues()) }),
+    handler: async (ctx) => ({ schedulers: await listSchedulers(allQueuesFor(ctx)) }),
   }),
   route({
     method: "get",

@@ -86,6 +86,12 @@ const matrix: Record<string, Row> = {
       body: { status: "resolved" },
     }),
   },
+  "GET /tickets/:id/messages": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/tickets/${(await openTicket(server, org)).id}/messages` }),
+  },
   "POST /tickets/:id/messages": {
     customer: 201,
     agent: 201,

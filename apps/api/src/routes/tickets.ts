@@ -6,6 +6,7 @@ import { addMessage, addMessageInput } from "../services/messages/add-message.ts
 import { createTicket, createTicketInput } from "../services/tickets/create-ticket.ts";
 import { followerInput, followTicket, unfollowTicket } from "../services/tickets/follow-ticket.ts";
 import { getTicket } from "../services/tickets/get-ticket.ts";
+import { listMessages, listMessagesQuery } from "../services/tickets/list-messages.ts";
 import { listTickets, listTicketsQuery } from "../services/tickets/list-tickets.ts";
 import { updateTicket, updateTicketInput } from "../services/tickets/update-ticket.ts";
 
@@ -20,6 +21,7 @@ export const ticketRoutes = [
     description: "A customer opens one for themself; an agent or admin opens one for `customerId`.",
     access: everyone,
     body: createTicketInput,
+    idempotent: true,
     status: 201,
     response: ticketSchema,
     handler: (ctx, { body }) => createTicket(ctx, body),
@@ -38,7 +40,7 @@ export const ticketRoutes = [
     method: "get",
     path: "/tickets/:id",
     tag: "Tickets",
-    summary: "A ticket with its messages",
+    summary: "A ticket with its latest messages (older ones: GET /tickets/:id/messages)",
     access: everyone,
     params: idParam,
     response: ticketWithMessagesSchema,
@@ -58,6 +60,21 @@ export const ticketRoutes = [
     handler: (ctx, { params, body }) => updateTicket(ctx, params.id, body),
   }),
   route({
+    method: "get",
+    path: "/tickets/:id/messages",
+    tag: "Tickets",
+    summary: "A ticket's messages, newest first, with keyset pagination",
+    description: "Customers don't see internal notes.",
+    access: everyone,
+    params: idParam,
+    query: listMessagesQuery,
+    response: page(messageSchema),
+    handler: async (ctx, { params, query }) => {
+      const { data, nextCursor } = await listMessages(ctx, params.id, query);
+      return { data, nextCursor };
+    },
+  }),
+  route({
     method: "post",
     path: "/tickets/:id/messages",
     tag: "Tickets",
@@ -65,6 +82,8 @@ export const ticketRoutes = [
     access: everyone,
     params: idParam,
     body: addMessageInput,
+    idempotent: true,
+    rateLimit: "messages",
     status: 201,
     response: messageSchema,
     handler: (ctx, { params, body }) => addMessage(ctx, params.id, body),

@@ -13,6 +13,7 @@ export const userRoutes = [
     summary: "Add a user to the organization",
     access: ["admin"],
     body: createUserInput,
+    idempotent: true,
     status: 201,
     response: userSchema,
     handler: (ctx, { body }) => createUser(ctx, body),

@@ -109,6 +109,32 @@ const invalidBodies: { route: RouteName; name: string; change: Record<string, un
     field: "email",
   },
   { route: "POST /auth/signup", name: "too short", change: { password: "short" }, field: "password" },
+  { route: "POST /auth/signup", name: "8 spaces", change: { password: "        " }, field: "password" },
+  {
+    route: "POST /auth/signup",
+    name: "only spaces",
+    change: { password: " ".repeat(12) },
+    field: "password",
+  },
+  {
+    route: "POST /auth/signup",
+    name: "common (password)",
+    change: { password: "password" },
+    field: "password",
+  },
+  {
+    route: "POST /auth/signup",
+    name: "common (12345678)",
+    change: { password: "12345678" },
+    field: "password",
+  },
+  {
+    route: "POST /auth/signup",
+    name: "common, any case",
+    change: { password: "QwertyUiop" },
+    field: "password",
+  },
+  { route: "POST /users", name: "common password", change: { password: "password123" }, field: "password" },
   { route: "POST /auth/signup", name: "with a NUL character", change: { name: "Ada\u0000" }, field: "name" },
   { route: "POST /auth/signup", name: "oversized", change: { name: long(101) }, field: "name" },
   { route: "POST /auth/login", name: "missing", change: { password: undefined }, field: "password" },
@@ -205,7 +231,7 @@ describe("invalid bodies → 400 naming the field, and nothing is written", () =
   });
 });
 
-describe("bodies that are not a JSON object → 400, and nothing is written", () => {
+describe("bodies that are not a JSON object → 4xx, and nothing is written", () => {
   for (const [name, route] of Object.entries(writeRoutes)) {
     test(`${name}: malformed JSON → invalid_json`, async () => {
       const res = await expectNoWrite(route, {
@@ -216,12 +242,10 @@ describe("bodies that are not a JSON object → 400, and nothing is written", ()
       expect(res.body.error.code).toBe("invalid_json");
     });
 
-    test(`${name}: plain text → validation_failed on the whole body`, async () => {
+    test(`${name}: plain text → 415, never read as an empty body`, async () => {
       const res = await expectNoWrite(route, { rawBody: "subject=hello", contentType: "text/plain" });
-      expect(res.status).toBe(400);
-      expect(res.body.error.details.issues).toEqual([
-        expect.objectContaining({ location: "body", path: "" }),
-      ]);
+      expect(res.status).toBe(415);
+      expect(res.body.error.code).toBe("unsupported_media_type");
     });
 
     test(`${name}: a JSON array → validation_failed on the whole body`, async () => {

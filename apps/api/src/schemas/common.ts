@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { passwordProblem } from "../auth/password-policy.ts";
 
 /**
  * The small zod pieces every route and service shares: dates, ids, e-mail, password, names and the
@@ -17,7 +18,14 @@ export const email = z
   .email({ error: "must be an e-mail address" })
   .max(254)
   .transform((value) => value.toLowerCase());
-export const password = z.string().min(8, { error: "must be at least 8 characters" }).max(200);
+/** A password someone chooses (sign-up, a new user, a change): the policy is auth/password-policy.ts. */
+export const password = z
+  .string()
+  .max(200)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 export const personName = z.string().trim().min(1).max(100);
 
 /** A page of a keyset-paginated list; `nextCursor` is null on the last page. */

@@ -28,4 +28,9 @@ export const messageSchema = z.object({
   author: z.object({ id: z.uuid(), name: z.string(), role: z.enum(userRoles) }),
 });
 
-export const ticketWithMessagesSchema = ticketSchema.extend({ messages: z.array(messageSchema) });
+export const ticketWithMessagesSchema = ticketSchema.extend({
+  /** The latest messages (at most 50), oldest first. */
+  messages: z.array(messageSchema),
+  /** Pass as `cursor` to `GET /tickets/:id/messages` for the older ones; null when there are none. */
+  olderMessagesCursor: z.string().nullable(),
+});

@@ -1,11 +1,11 @@
 import { type Env, env } from "@helpdesk/config/env";
 import { createDatabase } from "@helpdesk/db/client";
-import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
+import { closeValkey, createFailFastConnection } from "@helpdesk/valkey/connection";
 import { createApp } from "../app.ts";
 import { connectActiveUserCache } from "../auth/active-user-cache.ts";
 import { createJobRuntime, type JobProcessing, startJobProcessing } from "../boot/jobs.ts";
 import type { ProductJobs, SystemContext } from "../context/service-context.ts";
-import { logger } from "../logging/logger.ts";
+import { logger as defaultLogger, type Logger } from "../logging/logger.ts";
 import { createRealtimeEmitter, type RealtimeEmitter } from "../realtime/emitter.ts";
 import { attachRealtime } from "../realtime/socket-server.ts";
 import { probeQueues } from "./jobs.ts";
@@ -46,11 +46,14 @@ export async function startTestServer(
      * the adapter's pending SUBSCRIBE would be rejected, unhandled, when the test closes it.
      */
     realtime?: boolean;
+    /** Where the server logs (default: the test logger, silent unless TEST_LOG_LEVEL). */
+    logger?: Logger;
   } = {},
 ): Promise<TestServer> {
   const config = { ...env(), ...overrides };
+  const logger = options.logger ?? defaultLogger;
   const database = createDatabase(config.DATABASE_URL, { max: 5 });
-  const valkey = createValkeyConnection(config.VALKEY_URL, { name: "helpdesk:test" });
+  const valkey = createFailFastConnection(config.VALKEY_URL, { name: "helpdesk:test" });
   const jobs = createJobRuntime(config, database.db, logger, probeQueues);
   const emitter = createRealtimeEmitter(config.VALKEY_URL, config.QUEUE_PREFIX);
   const users = connectActiveUserCache({
@@ -62,6 +65,9 @@ export async function startTestServer(
   const app = createApp({ env: config, db: database.db, valkey, jobs, realtime: emitter, users, logger });
   const server = app.listen(0);
   await new Promise<void>((resolve) => server.once("listening", resolve));
+  // The request-path connection fails fast until it is connected: tests start once it is (unless
+  // a test points it at a Valkey that is down on purpose).
+  if (options.realtime ?? true) await waitForReady(valkey);
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("test server has no port");
   const url = `http://127.0.0.1:${address.port}`;
@@ -126,4 +132,9 @@ export async function startTestServerWithWorkers(
       await server.close();
     },
   };
+}
+
+async function waitForReady(valkey: { status: string; once(event: "ready", listener: () => void): unknown }) {
+  if (valkey.status === "ready") return;
+  await new Promise<void>((resolve) => valkey.once("ready", resolve));
 }

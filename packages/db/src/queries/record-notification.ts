@@ -1,5 +1,6 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { Executor } from "../client.ts";
+import { runPrepared } from "../prepared.ts";
 import { type Notification, notifications } from "../schema/notifications.ts";
 
 export interface RecordNotificationInput {
@@ -31,13 +32,28 @@ export async function recordNotification(
   db: Executor,
   input: RecordNotificationInput,
 ): Promise<Notification | undefined> {
-  const recorded = db.$with("recorded", getTableColumns(notifications)).as(
-    sql`select * from record_notification(
-      ${Bun.randomUUIDv7()}::uuid, ${input.organizationId}::uuid, ${input.userId}::uuid,
-      ${input.ticketId}::uuid, ${input.type}, ${input.eventId}, ${JSON.stringify(input.data)}::jsonb,
-      ${input.collapseWindowMs}::integer, ${input.keepEventIds}::integer
-    )`,
-  );
-  const [row] = await db.with(recorded).select().from(recorded);
+  const [row] = await runPrepared(db, "record_notification", recordQuery, {
+    id: Bun.randomUUIDv7(),
+    organizationId: input.organizationId,
+    userId: input.userId,
+    ticketId: input.ticketId,
+    type: input.type,
+    eventId: input.eventId,
+    data: JSON.stringify(input.data),
+    windowMs: input.collapseWindowMs,
+    keepEventIds: input.keepEventIds,
+  });
   return row;
 }
+
+const recordQuery = (db: Executor) => {
+  const p = (name: string) => sql.placeholder(name);
+  const recorded = db.$with("recorded", getTableColumns(notifications)).as(
+    sql`select * from record_notification(
+      ${p("id")}::uuid, ${p("organizationId")}::uuid, ${p("userId")}::uuid, ${p("ticketId")}::uuid,
+      ${p("type")}::text, ${p("eventId")}::text, ${p("data")}::jsonb, ${p("windowMs")}::integer,
+      ${p("keepEventIds")}::integer
+    )`,
+  );
+  return db.with(recorded).select().from(recorded);
+};

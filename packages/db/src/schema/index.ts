@@ -1,6 +1,7 @@
 export * from "./dead-letter-jobs.ts";
 export * from "./dev-emails.ts";
 export * from "./email-log.ts";
+export * from "./idempotency-keys.ts";
 export * from "./message-email-cursors.ts";
 export * from "./notification-preferences.ts";
 export * from "./notifications.ts";

@@ -1,5 +1,5 @@
-import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
-import { and, inArray, isNotNull, lt } from "drizzle-orm";
+import { deadLetterJobs, idempotencyKeys, notifications } from "@helpdesk/db/schema";
+import { and, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
 
 const DAY_MS = 86_400_000;
@@ -8,6 +8,8 @@ const DAY_MS = 86_400_000;
 export const retention = {
   readNotificationsDays: 90,
   deadLettersDays: 90,
+  /** Replayed for a day, as the API promises (http/idempotency.ts). */
+  idempotencyKeysDays: 1,
 };
 
 /**
@@ -37,6 +39,15 @@ export async function sweepRetention(ctx: SystemContext, batchSize: number, maxB
         .delete(deadLetterJobs)
         .where(inArray(deadLetterJobs.id, batch))
         .returning({ id: deadLetterJobs.id });
+    }),
+    idempotencyKeys: await inBatches(batchSize, maxBatches, () => {
+      const expired = lt(idempotencyKeys.createdAt, ago(retention.idempotencyKeysDays));
+      // No single-column key: the batch is picked by row address.
+      const batch = db.select({ ctid: sql`ctid` }).from(idempotencyKeys).where(expired).limit(batchSize);
+      return db
+        .delete(idempotencyKeys)
+        .where(sql`ctid = any(array(${batch}))`)
+        .returning({ key: idempotencyKeys.key });
     }),
   };
 }

@@ -2,7 +2,7 @@ import { deadLetterJobs } from "@helpdesk/db/schema";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JobAdminContext } from "../../context/service-context.ts";
-import { toPage } from "../../lib/cursor.ts";
+import { cursorParam, toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 import { failureForScope } from "./scope.ts";
 
@@ -12,7 +12,7 @@ export const listDeadLettersQuery = z.object({
   /** `false` lists only the ones nobody has retried yet. */
   retried: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });
 
 /** Newest failures first; an organization's admin sees only their organization's rows. */

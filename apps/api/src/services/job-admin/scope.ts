@@ -1,11 +1,15 @@
 import { organizationOfJobId } from "@helpdesk/jobs/job-ids";
 import type { Queue } from "bullmq";
 import type { JobAdminContext, JobScope } from "../../context/service-context.ts";
-import { NotFoundError } from "../../lib/errors.ts";
+import { NotFoundError, UnavailableError } from "../../lib/errors.ts";
 
-/** The queue of that name this deployment runs; an unknown name is "not found", like an unknown id. */
+/**
+ * The queue of that name this deployment runs; an unknown name is "not found", like an unknown id.
+ * While Valkey is unreachable: 503 at once, rather than a command waiting on a dead connection.
+ */
 export function queueFor(ctx: JobAdminContext, name: string): Queue {
   if (!ctx.jobs.hasQueue(name)) throw new NotFoundError("Queue");
+  if (!ctx.jobs.reachable) throw new UnavailableError("The job queues are unreachable; retry shortly");
   return ctx.jobs.queue(name);
 }
 
@@ -28,4 +32,10 @@ export function failureForScope(scope: JobScope, message: string | null, stack: 
     message: internal ? "Internal error; the platform operator can see the details" : message,
     stack: null,
   };
+}
+
+/** Every queue this deployment runs, or 503 at once while Valkey is unreachable. */
+export function allQueuesFor(ctx: JobAdminContext): Queue[] {
+  if (!ctx.jobs.reachable) throw new UnavailableError("The job queues are unreachable; retry shortly");
+  return ctx.jobs.allQueues();
 }

@@ -1,5 +1,8 @@
+import type { Executor } from "@helpdesk/db/client";
 import { selectRow } from "@helpdesk/db/insert-select";
+import { runPrepared } from "@helpdesk/db/prepared";
 import { ticketMessages, tickets } from "@helpdesk/db/schema";
+import { outboxInsertFromPlaceholders, outboxPlaceholderValues } from "@helpdesk/jobs/runtime";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
@@ -41,40 +44,16 @@ export async function addMessage(
     type: "message.added",
     messageId,
   });
-  const visible = [
-    eq(tickets.id, ticketId),
-    eq(tickets.organizationId, actor.organizationId),
-    ne(tickets.status, "closed"),
-    ...(actor.role === "customer" ? [eq(tickets.customerId, actor.id)] : []),
-  ];
-  const ticket = db.$with("ticket").as(
-    db
-      .update(tickets)
-      .set(ticketChanges(staff, input.internal))
-      .where(and(...visible))
-      .returning({ id: tickets.id }),
-  );
-  const added = db.$with("added").as(
-    db
-      .insert(ticketMessages)
-      .select(
-        db
-          .select(
-            selectRow(ticketMessages, {
-              id: messageId,
-              organizationId: actor.organizationId,
-              ticketId: ticket.id,
-              authorId: actor.id,
-              body: input.body,
-              internal: input.internal,
-            }),
-          )
-          .from(ticket),
-      )
-      .returning({ createdAt: ticketMessages.createdAt }),
-  );
-  const published = db.$with("published").as(event.insertFrom(db, added));
-  const [row] = await db.with(ticket, added, published).select().from(added);
+  const variant = staff ? (input.internal ? "note" : "reply") : "customer_reply";
+  const [row] = await runPrepared(db, `add_message_${variant}`, (db) => addMessageStatement(db, variant), {
+    ticketId,
+    organizationId: actor.organizationId,
+    actorId: actor.id,
+    messageId,
+    body: input.body,
+    internal: input.internal,
+    ...outboxPlaceholderValues(event),
+  });
   if (!row) {
     // Nothing written: a ticket the actor cannot see reads as missing (loadTicket throws), else it is closed.
     await loadTicket(ctx, ticketId);
@@ -94,21 +73,67 @@ export async function addMessage(
   };
 }
 
+type Variant = "reply" | "note" | "customer_reply";
+
+/**
+ * The statement, built once per variant and prepared (`runPrepared`): update the ticket (which
+ * takes its row lock, and matches nothing if the actor may not see it or it is closed), insert the
+ * message for the ticket it updated, and the event's outbox row for the message it inserted.
+ */
+function addMessageStatement(db: Executor, variant: Variant) {
+  const p = (name: string) => sql.placeholder(name);
+  const ticket = db.$with("ticket").as(
+    db
+      .update(tickets)
+      .set(ticketChanges(variant))
+      .where(
+        and(
+          eq(tickets.id, p("ticketId")),
+          eq(tickets.organizationId, p("organizationId")),
+          ne(tickets.status, "closed"),
+          variant === "customer_reply" ? eq(tickets.customerId, p("actorId")) : undefined,
+        ),
+      )
+      .returning({ id: tickets.id }),
+  );
+  const added = db.$with("added").as(
+    db
+      .insert(ticketMessages)
+      .select(
+        db
+          .select(
+            selectRow(ticketMessages, {
+              id: p("messageId"),
+              organizationId: p("organizationId"),
+              ticketId: ticket.id,
+              authorId: p("actorId"),
+              body: p("body"),
+              internal: p("internal"),
+            }),
+          )
+          .from(ticket),
+      )
+      .returning({ createdAt: ticketMessages.createdAt }),
+  );
+  const published = db.$with("published").as(outboxInsertFromPlaceholders(db, added));
+  return db.with(ticket, added, published).select().from(added);
+}
+
 /**
  * The ticket's columns a message changes, as SET clauses over the row's current values (so they
  * apply to the version the update locked). `now()` is the transaction's clock, which the message's
  * `created_at` also takes: the first response is exactly the reply's time.
  */
-function ticketChanges(staff: boolean, internal: boolean): PgUpdateSetSource<typeof tickets> {
+function ticketChanges(variant: Variant): PgUpdateSetSource<typeof tickets> {
   const now = sql`now()`;
-  if (staff && !internal) {
+  if (variant === "reply") {
     return {
       updatedAt: now,
       firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, now())`,
       status: sql`case when ${tickets.status} = 'new' then 'open'::ticket_status else ${tickets.status} end`,
     };
   }
-  if (!staff) {
+  if (variant === "customer_reply") {
     const waiting = sql`${tickets.status} in ('pending', 'resolved')`;
     return {
       updatedAt: now,

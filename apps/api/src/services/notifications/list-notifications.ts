@@ -2,13 +2,13 @@ import { notifications } from "@helpdesk/db/schema";
 import { and, count, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
-import { ValidationError } from "../../lib/errors.ts";
+import { cursorCodec, cursorId, cursorParam, cursorTimestamp } from "../../lib/cursor.ts";
 
 export const listNotificationsQuery = z.object({
   /** `true` lists unread ones only. */
   unread: z.enum(["true", "false"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(300).optional(),
+  cursor: cursorParam.optional(),
 });
 
 const unreadFirst = sql<boolean>`(${notifications.readAt} is null)`;
@@ -42,22 +42,15 @@ export async function listNotifications(ctx: ServiceContext, query: z.output<typ
 }
 
 // Keyset over (unread desc, updatedAt desc, id desc).
+const notificationCursor = cursorCodec(
+  z.tuple([z.union([z.literal(0), z.literal(1)]), cursorTimestamp, cursorId]),
+);
 const encode = (unread: boolean, updatedAt: Date, id: string) =>
-  Buffer.from(JSON.stringify([unread ? 1 : 0, updatedAt.toISOString(), id])).toString("base64url");
+  notificationCursor.encode([unread ? 1 : 0, updatedAt.toISOString(), id]);
 
 function afterCursor(cursor: string): SQL {
-  let parsed: [number, string, string];
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    const year = new Date(Date.parse(parsed[1])).getUTCFullYear(); // NaN for a bad date
-    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (![0, 1].includes(parsed[0]) || !(year >= 2000 && year <= 9999) || !uuid.test(parsed[2])) {
-      throw new Error("bad cursor");
-    }
-  } catch {
-    throw ValidationError.field("query", "cursor", "is not a cursor this API issued");
-  }
-  const [unread, updatedAt, id] = [parsed[0] === 1, new Date(parsed[1]).toISOString(), parsed[2]];
-  const at = sql`${updatedAt}::timestamptz`;
+  const [flag, updatedAt, id] = notificationCursor.decode(cursor);
+  const unread = flag === 1;
+  const at = sql`${updatedAt.toISOString()}::timestamptz`;
   return sql`(${unreadFirst} < ${unread}::boolean or (${unreadFirst} = ${unread}::boolean and (${notifications.updatedAt} < ${at} or (${notifications.updatedAt} = ${at} and ${notifications.id} < ${id}::uuid))))`;
 }

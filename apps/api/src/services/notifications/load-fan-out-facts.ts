@@ -1,3 +1,5 @@
+import type { Executor } from "@helpdesk/db/client";
+import { runPrepared } from "@helpdesk/db/prepared";
 import { notificationPreferences, ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { TicketEventPayload } from "@helpdesk/jobs/catalog";
 import { and, eq, inArray, sql } from "drizzle-orm";
@@ -10,42 +12,12 @@ import type { SystemContext } from "../../context/service-context.ts";
  * everyone who could be a recipient. Undefined when the ticket is gone (or not this organization's).
  */
 export async function loadFanOutFacts(ctx: Pick<SystemContext, "db">, event: TicketEventPayload) {
-  const choices = {
-    columns: { email: true, userId: true },
-    where: eq(notificationPreferences.type, event.type),
-  } as const;
-  const row = await ctx.db.query.tickets.findFirst({
-    columns: {
-      id: true,
-      number: true,
-      subject: true,
-      status: true,
-      priority: true,
-      customerId: true,
-      assigneeId: true,
-      updatedAt: true,
-    },
-    where: and(eq(tickets.id, event.ticketId), eq(tickets.organizationId, event.organizationId)),
-    with: {
-      followers: { columns: { userId: true } },
-      // No message id: a condition that is never true, rather than a second shape of the query.
-      messages: {
-        columns: { authorId: true, internal: true, body: true },
-        where: event.messageId ? eq(ticketMessages.id, event.messageId) : sql`false`,
-      },
-      organization: {
-        columns: { id: true },
-        with: {
-          users: {
-            columns: { id: true, name: true, email: true },
-            where: and(eq(users.active, true), inArray(users.role, ["agent", "admin"])),
-            with: { notificationPreferences: choices },
-          },
-        },
-      },
-      customer: { columns: { id: true }, with: { notificationPreferences: choices } },
-      assignee: { columns: { id: true }, with: { notificationPreferences: choices } },
-    },
+  const row = await runPrepared(ctx.db, "fan_out_facts", readFacts, {
+    ticketId: event.ticketId,
+    organizationId: event.organizationId,
+    // No message: `id = null` matches nothing, in the same statement.
+    messageId: event.messageId ?? null,
+    type: event.type,
   });
   if (!row) return undefined;
   const { followers, messages, organization, customer, assignee, ...ticket } = row;
@@ -61,5 +33,47 @@ export async function loadFanOutFacts(ctx: Pick<SystemContext, "db">, event: Tic
     emailChoices: new Map(choiceRows.map((choice) => [choice.userId, choice.email])),
   };
 }
+
+const readFacts = (db: Executor) => {
+  const choices = {
+    columns: { email: true, userId: true },
+    where: eq(notificationPreferences.type, sql.placeholder("type")),
+  } as const;
+  return db.query.tickets.findFirst({
+    columns: {
+      id: true,
+      number: true,
+      subject: true,
+      status: true,
+      priority: true,
+      customerId: true,
+      assigneeId: true,
+      updatedAt: true,
+    },
+    where: and(
+      eq(tickets.id, sql.placeholder("ticketId")),
+      eq(tickets.organizationId, sql.placeholder("organizationId")),
+    ),
+    with: {
+      followers: { columns: { userId: true } },
+      messages: {
+        columns: { authorId: true, internal: true, body: true },
+        where: eq(ticketMessages.id, sql.placeholder("messageId")),
+      },
+      organization: {
+        columns: { id: true },
+        with: {
+          users: {
+            columns: { id: true, name: true, email: true },
+            where: and(eq(users.active, true), inArray(users.role, ["agent", "admin"])),
+            with: { notificationPreferences: choices },
+          },
+        },
+      },
+      customer: { columns: { id: true }, with: { notificationPreferences: choices } },
+      assignee: { columns: { id: true }, with: { notificationPreferences: choices } },
+    },
+  });
+};
 
 export type FanOutFacts = NonNullable<Awaited<ReturnType<typeof loadFanOutFacts>>>;

@@ -1,5 +1,8 @@
+import type { Executor } from "@helpdesk/db/client";
 import { selectRow } from "@helpdesk/db/insert-select";
+import { runPrepared } from "@helpdesk/db/prepared";
 import { organizations, ticketMessages, ticketPriorities, tickets } from "@helpdesk/db/schema";
+import { outboxInsertFromPlaceholders, outboxPlaceholderValues } from "@helpdesk/jobs/runtime";
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
@@ -30,11 +33,31 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
     ...ticketEventEnvelope(actor, ticketId),
     type: "ticket.created",
   });
+  const [created] = await runPrepared(db, "create_ticket", createTicketStatement, {
+    organizationId: actor.organizationId,
+    ticketId,
+    subject: input.subject,
+    priority: input.priority,
+    customerId,
+    messageId: Bun.randomUUIDv7(),
+    authorId: actor.id,
+    body: input.body,
+    ...outboxPlaceholderValues(event),
+  });
+  if (!created) throw new Error("organization of the actor is missing");
+  ctx.jobs.published(ctx, event);
+  ctx.log.info({ ticketId, number: created.number }, "ticket created");
+  return created;
+}
+
+/** The statement, built once and prepared (`runPrepared`); its placeholders are filled per ticket. */
+function createTicketStatement(db: Executor) {
+  const p = (name: string) => sql.placeholder(name);
   const counter = db.$with("counter").as(
     db
       .update(organizations)
-      .set({ ticketCounter: sql`${organizations.ticketCounter} + 1` })
-      .where(eq(organizations.id, actor.organizationId))
+      .set({ ticketCounter: sql`${organizations.ticketCounter} + 1`, updatedAt: sql`now()` })
+      .where(eq(organizations.id, p("organizationId")))
       .returning({ number: organizations.ticketCounter }),
   );
   const ticket = db.$with("ticket").as(
@@ -44,13 +67,13 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
         db
           .select(
             selectRow(tickets, {
-              id: ticketId,
-              organizationId: actor.organizationId,
+              id: p("ticketId"),
+              organizationId: p("organizationId"),
               number: counter.number,
-              subject: input.subject,
+              subject: p("subject"),
               status: "new",
-              priority: input.priority,
-              customerId,
+              priority: p("priority"),
+              customerId: p("customerId"),
             }),
           )
           .from(counter),
@@ -62,22 +85,19 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
       db
         .select(
           selectRow(ticketMessages, {
-            organizationId: actor.organizationId,
+            id: p("messageId"),
+            organizationId: p("organizationId"),
             ticketId: ticket.id,
-            authorId: actor.id,
-            body: input.body,
+            authorId: p("authorId"),
+            body: p("body"),
             createdAt: ticket.createdAt,
           }),
         )
         .from(ticket),
     ),
   );
-  const published = db.$with("published").as(event.insertFrom(db, ticket));
-  const [created] = await db.with(counter, ticket, message, published).select().from(ticket);
-  if (!created) throw new Error("organization of the actor is missing");
-  ctx.jobs.published(ctx, event);
-  ctx.log.info({ ticketId, number: created.number }, "ticket created");
-  return created;
+  const published = db.$with("published").as(outboxInsertFromPlaceholders(db, ticket));
+  return db.with(counter, ticket, message, published).select().from(ticket);
 }
 
 async function resolveCustomer(ctx: ServiceContext, customerId: string | undefined): Promise<string> {

@@ -1,25 +1,14 @@
-import { ticketMessages, users } from "@helpdesk/db/schema";
-import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../context/service-context.ts";
-import { loadTicket } from "./load-ticket.ts";
+import { listMessages } from "./list-messages.ts";
 
-/** The ticket with its conversation; internal notes are left out for customers. */
+/** How many of the latest messages the ticket's own answer carries; older ones are paged. */
+const LATEST_MESSAGES = 50;
+
+/**
+ * The ticket with its latest messages, oldest of them first as a conversation reads, and the
+ * cursor to fetch the older ones from `GET /tickets/:id/messages` (null when there are none).
+ */
 export async function getTicket(ctx: ServiceContext, ticketId: string) {
-  const ticket = await loadTicket(ctx, ticketId);
-  const conditions: SQL[] = [eq(ticketMessages.ticketId, ticket.id)];
-  if (ctx.actor.role === "customer") conditions.push(eq(ticketMessages.internal, false));
-  const messages = await ctx.db
-    .select({
-      id: ticketMessages.id,
-      ticketId: ticketMessages.ticketId,
-      body: ticketMessages.body,
-      internal: ticketMessages.internal,
-      createdAt: ticketMessages.createdAt,
-      author: { id: users.id, name: users.name, role: users.role },
-    })
-    .from(ticketMessages)
-    .innerJoin(users, eq(users.id, ticketMessages.authorId))
-    .where(and(...conditions))
-    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  return { ...ticket, messages };
+  const { ticket, data, nextCursor } = await listMessages(ctx, ticketId, { limit: LATEST_MESSAGES });
+  return { ...ticket, messages: data.reverse(), olderMessagesCursor: nextCursor };
 }

@@ -2,7 +2,7 @@ import { ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
 import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
-import { toPage } from "../../lib/cursor.ts";
+import { cursorParam, toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 
 export const listTicketsQuery = z.object({
@@ -12,7 +12,7 @@ export const listTicketsQuery = z.object({
   customerId: z.uuid().optional(),
   q: z.string().trim().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });
 
 /** Newest first; customers only ever see their own tickets, whatever filters they pass. */

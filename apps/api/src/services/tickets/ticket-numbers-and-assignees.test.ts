@@ -35,12 +35,11 @@ describe("ticket numbers", () => {
       body: { subject: "  Printer on fire ", body: "Smoke everywhere", priority: "high" },
     });
     expect(created.status).toBe(201);
-    const stored = await server.request<TicketBody & { messages: { body: string; createdAt: string }[] }>(
-      "GET",
-      `/api/v1/tickets/${created.body.id}`,
-      { token: org.agent.token },
-    );
-    const { messages, ...ticket } = stored.body;
+    const stored = await server.request<
+      TicketBody & { messages: { body: string; createdAt: string }[]; olderMessagesCursor: string | null }
+    >("GET", `/api/v1/tickets/${created.body.id}`, { token: org.agent.token });
+    const { messages, olderMessagesCursor, ...ticket } = stored.body;
+    expect(olderMessagesCursor).toBeNull();
     expect(ticket).toEqual(created.body);
     expect(created.body).toMatchObject({ subject: "Printer on fire", status: "new", priority: "high" });
     expect(messages.map((m) => [m.body, m.createdAt])).toEqual([

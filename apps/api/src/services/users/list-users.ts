@@ -2,13 +2,13 @@ import { userRoles, users } from "@helpdesk/db/schema";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
-import { toPage } from "../../lib/cursor.ts";
+import { cursorParam, toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 
 export const listUsersQuery = z.object({
   role: z.enum(userRoles).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: cursorParam.optional(),
 });
 
 /** Staff see everyone in their organization (to assign and to look up customers); a customer sees only themself. */
