@@ -9,13 +9,13 @@ export type RowValues<T extends PgTable> = {
 type SelectedRow<T extends PgTable> = { [K in keyof T["_"]["columns"]]: SQL.Aliased };
 
 /**
- * The select list of an `INSERT … SELECT … FROM source` that writes one row per source row: the
+ * The select list of an `INSERT … SELECT … FROM source` that writes a row if the source has one: the
  * single-statement writes insert a message, an outbox row, only where a row was written earlier in
  * the same statement (a data-modifying CTE), which `INSERT … VALUES` can't make conditional.
  *
  * Drizzle wants every column of the table, in its order; this fills the ones left out from their
- * defaults (the `$defaultFn` or the SQL default), so a column added to the table needs no edit here
- * and a required one left out is a compile error. Values are cast to their column's type: in a
+ * SQL defaults, so a column added to the table needs no edit here and a required one left out is a
+ * compile error. A column whose default is made in JS (`$defaultFn`, the ids) must be given. Values are cast to their column's type: in a
  * SELECT list, PostgreSQL would otherwise read a bound value as text.
  *
  * Build the SELECT with the database's own builder (`db.insert(t).select(db.select(selectRow(…)).from(src))`):
@@ -33,7 +33,11 @@ export function selectRow<T extends PgTable>(table: T, values: RowValues<T>): Se
 }
 
 function defaultOf(column: Column): unknown {
-  if (column.defaultFn) return column.defaultFn();
+  // A default made in JS (a UUIDv7 id) would be made once, when the statement is built, and a
+  // statement built once and prepared would then insert the same value every time.
+  if (column.defaultFn) {
+    throw new Error(`selectRow: give "${column.name}" a value (or a placeholder): its default is made in JS`);
+  }
   if (column.default !== undefined) return column.default;
   return null;
 }

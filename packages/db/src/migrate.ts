@@ -62,7 +62,11 @@ async function ensureDatabaseExists(url: string): Promise<void> {
   await withMaintenance(url, async (admin) => {
     await admin`select pg_advisory_lock(${CREATE_LOCK})`;
     const [row] = await admin`select 1 as found from pg_database where datname = ${name}`;
-    if (!row) await admin.unsafe(`create database ${quoted(name)}`);
+    if (row) return;
+    await admin.unsafe(`create database ${quoted(name)}`).catch((error: { code?: string }) => {
+      // Created meanwhile by something that doesn't take the lock (an operator, another tool).
+      if (error.code !== "42P04" && error.code !== "23505") throw error;
+    });
   });
 }
 

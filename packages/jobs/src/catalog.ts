@@ -1,6 +1,7 @@
 import { ticketStatuses } from "@helpdesk/db/schema";
 import { z } from "zod";
-import { defineJob } from "./define.ts";
+import { defineJob, type JobDefinition } from "./define.ts";
+import type { QueueName } from "./queues.ts";
 
 /**
  * Every job of the product, declared once. Payloads carry ids, never copies of rows or addresses:
@@ -113,6 +114,6 @@ export const jobCatalog = {
     schema: z.object({ batchSize: z.number().int().min(1).max(10_000).default(1_000) }),
     schedule: { pattern: "17 3 * * *" },
   }),
-};
+} satisfies Record<string, JobDefinition<z.ZodType, QueueName>>;
 
 export type ProductCatalog = typeof jobCatalog;

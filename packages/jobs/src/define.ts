@@ -26,8 +26,6 @@ export const defineJob = <S extends z.ZodType, Q extends string>(definition: Job
 
 export type Catalog = Record<string, JobDefinition>;
 export type JobName<C extends Catalog> = Extract<keyof C, string>;
-/** The queues a catalog's jobs run on. */
-export type QueueOf<C extends Catalog> = C[keyof C]["queue"];
 /** What a producer passes (defaults not yet applied). */
 export type PayloadInput<C extends Catalog, N extends JobName<C>> = z.input<C[N]["schema"]>;
 /** What a handler receives (parsed, defaults applied). */

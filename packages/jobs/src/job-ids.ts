@@ -13,6 +13,9 @@ export function jobIdFor(
   key: string = Bun.randomUUIDv7(),
 ): string {
   if (key.includes(":")) throw new Error(`A job key can't contain ':' (BullMQ's separator): ${key}`);
+  // BullMQ refuses a custom id that reads as an integer (its own ids are): fail at the producer,
+  // not in the relay, where one bad row would fail every pass that takes it.
+  if (!organizationId && /^\d+$/.test(key)) throw new Error(`A platform job's key can't be a number: ${key}`);
   return organizationId ? `${organizationId}${SEPARATOR}${key}` : key;
 }
 

@@ -43,7 +43,7 @@ test("a row for a job this process doesn't know waits for one that does; the res
   const stored = await database.db.execute(
     sql`select jsonb_typeof(payload) as kind, payload->>'value' as value from outbox_events where id = ${known}`,
   );
-  // Raw rows are untyped, and Bun's client adds fields to the array: read them through a schema.
+  // Raw rows are untyped: read them through a schema.
   const rows = z.array(z.object({ kind: z.string(), value: z.string() })).parse(stored);
   expect(rows).toEqual([{ kind: "object", value: "hello" }]);
   expect(await runtime.relay.relayBatch([known, unknown?.id ?? ""])).toBe(1);

@@ -43,8 +43,9 @@ export interface OutboxEntry {
   /** The row's insert on its own (`INSERT … VALUES`), e.g. as one CTE of a statement. */
   insert(db: Executor): ReturnType<typeof insertValues>;
   /**
-   * The row's insert once per row of `source` (`INSERT … SELECT … FROM source`): written only if
-   * the statement wrote `source`'s row, e.g. a CTE `… RETURNING` that may have matched nothing.
+   * The row's insert from `source` (`INSERT … SELECT … FROM source`): written only if the
+   * statement wrote `source`'s row, e.g. a CTE `… RETURNING` that may have matched nothing.
+   * `source` holds at most one row: the row's id is fixed, so a second would collide.
    */
   insertFrom(db: Executor, source: PgTable | Subquery | SQL): ReturnType<typeof insertSelect>;
 }

@@ -47,6 +47,10 @@ export function startWorkerPool<C extends Catalog>(
     ...new Set(Object.values(runtime.catalog).map((definition) => definition.queue)),
   ];
 
+  for (const name of Object.keys(options.limiters ?? {})) {
+    if (!runtime.hasQueue(name))
+      throw new Error(`A limiter names queue "${name}", which this runtime doesn't serve`);
+  }
   const workers = queues.map((queue) => {
     const config = runtime.queueConfigs[queue];
     if (!config) throw new Error(`No queue named "${queue}"`);

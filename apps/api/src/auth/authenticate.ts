@@ -10,7 +10,7 @@ import { type TokenClaims, verifyToken } from "./tokens.ts";
 /**
  * Resolves the bearer token to the acting user. The user row comes from the process's user cache,
  * which drops a user as soon as a change to them is announced, so a deactivation or a role change
- * takes effect at once rather than when the token expires (http/active-user-cache.ts).
+ * takes effect at once rather than when the token expires (active-user-cache.ts).
  */
 export async function authenticate(req: Request, users: ActiveUserCache, secret: string): Promise<Actor> {
   const header = req.get("authorization");

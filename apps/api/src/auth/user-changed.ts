@@ -1,5 +1,5 @@
 /**
- * The announcement that a user's row changed (http/active-user-cache.ts listens, the realtime
+ * The announcement that a user's row changed (auth/active-user-cache.ts listens, the realtime
  * emitter sends). Kept apart from the cache so worker processes, which only announce, don't load
  * the cache and authentication modules.
  */

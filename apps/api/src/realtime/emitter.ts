@@ -16,7 +16,7 @@ export interface RealtimeEmitter {
   disconnectUser(userId: string): void;
   /**
    * Tells every API process that a user's row changed, so their user caches drop it (role,
-   * deactivation, name or locale; http/active-user-cache.ts). Not a Socket.IO event: it goes on a
+   * deactivation, name or locale; auth/active-user-cache.ts). Not a Socket.IO event: it goes on a
    * channel of its own, over the same connection. Resolves once Valkey has passed it on (true),
    * or false after a second without an answer.
    */
@@ -42,7 +42,7 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
     // Valkey queues the message to every subscriber while it runs the PUBLISH, in the turn that
     // answers it: once answered, it is on its way to the other processes, which read it on their
     // next turn. Unanswered after a second (Valkey away), the PUBLISH still goes out on reconnect;
-    // meanwhile the caches, unsubscribed or unanswered, use nothing (http/active-user-cache.ts).
+    // meanwhile the caches, unsubscribed or unanswered, use nothing (auth/active-user-cache.ts).
     userChanged: (userId) => {
       dropUserInProcess(userId);
       return Promise.race([

@@ -3,10 +3,6 @@ import { z } from "zod";
 import { defineJob, type JobHandlers } from "../define.ts";
 import type { QueueConfig } from "../queues.ts";
 
-/**
- * Jobs that exercise the plumbing itself (the product's catalog is tested through its services).
- * Their handlers report to Valkey lists under `<prefix>:test:*`, which tests and child processes share.
- */
 /** The plumbing tests' own queue, so no product queue ever holds a test job. */
 export const testQueues: Record<"test-jobs", QueueConfig> = {
   "test-jobs": {
@@ -15,6 +11,10 @@ export const testQueues: Record<"test-jobs", QueueConfig> = {
   },
 };
 
+/**
+ * Jobs that exercise the plumbing itself (the product's catalog is tested through its services).
+ * Their handlers report to Valkey lists under `<prefix>:test:*`, which tests and child processes share.
+ */
 export const testCatalog = {
   "test.echo": defineJob({
     queue: "test-jobs",

@@ -6,8 +6,8 @@ import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection
 import { and, asc, eq } from "drizzle-orm";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
+import { messageEmailWaitKey } from "./message-email-wait-key.ts";
 import { CLOCK_MARGIN_MS } from "./message-email-waits.ts";
-import { messageEmailWaitKey } from "./queue-message-email.ts";
 
 /**
  * The worker skips the adds of a burst's later replies until a second (CLOCK_MARGIN_MS) before the

@@ -6,8 +6,9 @@ import { createTestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
 import type { EmailContext, EmailSettings } from "./email-context.ts";
+import { type MessageEmailTarget, messageEmailWaitKey } from "./message-email-wait-key.ts";
 import { CLOCK_MARGIN_MS, MessageEmailWaits } from "./message-email-waits.ts";
-import { type MessageEmailTarget, messageEmailWaitKey, queueMessageEmail } from "./queue-message-email.ts";
+import { queueMessageEmail } from "./queue-message-email.ts";
 import { messageEmailDueAt, waitForQuietTicket } from "./wait-for-quiet-ticket.ts";
 
 const pacing = { debounceMs: 60_000, maxWaitMs: 600_000 };

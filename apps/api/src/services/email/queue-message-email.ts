@@ -1,15 +1,6 @@
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import type { EmailContext } from "./email-context.ts";
-
-export interface MessageEmailTarget {
-  organizationId: string;
-  ticketId: string;
-  recipientId: string;
-}
-
-/** The deduplication id of the one wait per (ticket, recipient). */
-export const messageEmailWaitKey = (target: Pick<MessageEmailTarget, "ticketId" | "recipientId">) =>
-  `ticket-messages:${target.ticketId}:${target.recipientId}`;
+import { type MessageEmailTarget, messageEmailWaitKey } from "./message-email-wait-key.ts";
 
 /**
  * Asks for the debounced message e-mail of one (ticket, recipient), for a reply made at

@@ -3,8 +3,8 @@ import type { JobRun } from "@helpdesk/jobs/define";
 import { and, eq, max } from "drizzle-orm";
 import type { EmailContext } from "./email-context.ts";
 import { loadRecipient } from "./load-recipient.ts";
+import { type MessageEmailTarget, messageEmailWaitKey } from "./message-email-wait-key.ts";
 import { visibleTo } from "./message-visibility.ts";
-import { type MessageEmailTarget, messageEmailWaitKey } from "./queue-message-email.ts";
 
 /**
  * The wait's handler: once the ticket is quiet for the recipient (no message they can read, by

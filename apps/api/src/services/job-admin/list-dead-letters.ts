@@ -3,11 +3,12 @@ import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { JobAdminContext } from "../../context/service-context.ts";
 import { cursorParam, toPage } from "../../lib/cursor.ts";
+import { ValidationError } from "../../lib/errors.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 import { failureForScope } from "./scope.ts";
 
 export const listDeadLettersQuery = z.object({
-  /** Only this queue's (a name no queue has matches nothing). */
+  /** Only this queue's: one of the deployment's queues (`email`, `ticket-notifications`, …). */
   queue: z.string().min(1).max(100).optional(),
   /** `false` lists only the ones nobody has retried yet. */
   retried: z.enum(["true", "false"]).optional(),
@@ -20,7 +21,11 @@ export async function listDeadLetters(ctx: JobAdminContext, query: z.output<type
   const conditions: (SQL | undefined)[] = [];
   if (ctx.scope.kind === "organization")
     conditions.push(eq(deadLetterJobs.organizationId, ctx.scope.organizationId));
-  if (query.queue) conditions.push(eq(deadLetterJobs.queue, query.queue));
+  if (query.queue) {
+    if (!ctx.jobs.hasQueue(query.queue))
+      throw ValidationError.field("query", "queue", "is not a queue of this deployment");
+    conditions.push(eq(deadLetterJobs.queue, query.queue));
+  }
   if (query.retried === "false") conditions.push(isNull(deadLetterJobs.retriedAt));
   conditions.push(beforeCursor({ createdAt: deadLetterJobs.failedAt, id: deadLetterJobs.id }, query.cursor));
   const rows = await ctx.db

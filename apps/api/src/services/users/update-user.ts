@@ -63,7 +63,7 @@ export async function updateUser(
     return updated ?? target;
   });
   // Every API process drops its cached copy before the admin hears the change is made, so the
-  // user's next request, on any process, sees it (http/active-user-cache.ts). This is after the
+  // user's next request, on any process, sees it (auth/active-user-cache.ts). This is after the
   // commit because the route calls updateUser outside any transaction; inside a caller's, it would
   // announce before that commit.
   if (!(await ctx.realtime.userChanged(updated.id))) {
