@@ -1,4 +1,7 @@
-import { recordNotification as recordRow } from "@helpdesk/db/queries/record-notification";
+import {
+  type RecordNotificationInput,
+  recordNotification as recordRow,
+} from "@helpdesk/db/queries/record-notification";
 import type { SystemContext } from "../../context/service-context.ts";
 
 /** Repeats of one (user, ticket, type) within this long collapse into one row with a count. */
@@ -10,14 +13,8 @@ const COLLAPSE_WINDOW_MS = 5 * 60_000;
  */
 export const KEEP_EVENT_IDS = 30;
 
-export interface NotificationInput {
-  organizationId: string;
-  userId: string;
-  ticketId: string;
-  type: string;
-  eventId: string;
-  data: Record<string, unknown>;
-}
+/** One event for one user; the collapse rules are the service's. */
+export type NotificationInput = Omit<RecordNotificationInput, "collapseWindowMs" | "keepEventIds">;
 
 /**
  * Records one event for one user. Within 5 minutes, events of the same (user, ticket, type)
