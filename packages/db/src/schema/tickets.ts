@@ -1,7 +1,8 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { id, timestampMs, timestamps } from "./columns.ts";
 import { organizationId, organizations } from "./organizations.ts";
+import { slaPolicies } from "./sla-policies.ts";
 import { ticketFollowers } from "./ticket-followers.ts";
 import { ticketMessages } from "./ticket-messages.ts";
 import { users } from "./users.ts";
@@ -32,6 +33,17 @@ export const tickets = pgTable(
     resolvedAt: timestampMs(),
     closedAt: timestampMs(),
     closedReason: text(),
+    /** The SLA policy the ticket runs under; null: none. */
+    slaPolicyId: uuid().references(() => slaPolicies.id, { onDelete: "set null" }),
+    /**
+     * Set by a write that may move its SLA clocks, cleared by the SLA sync once they and their
+     * timers are up to date; the scan finds a sync that never ran.
+     */
+    slaDirty: boolean().notNull().default(false),
+    /** The nearest running deadline, its 80% mark, and whether a target is breached: lists filter on them. */
+    slaNextDueAt: timestampMs(),
+    slaNextWarnAt: timestampMs(),
+    slaBreached: boolean().notNull().default(false),
     ...timestamps(),
   },
   (t) => [
@@ -53,6 +65,12 @@ export const tickets = pgTable(
     ),
     // The auto-close scan: resolved tickets by age. Partial, since most tickets are not resolved.
     index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
+    // The SLA sync's safety net: tickets whose clocks were not brought up to date.
+    index("tickets_sla_dirty_idx").on(t.updatedAt).where(sql`${t.slaDirty}`),
+    // "About to breach" and "breached" lists, nearest deadline first.
+    index("tickets_org_sla_next_due_idx")
+      .on(t.organizationId, t.slaNextDueAt, t.id)
+      .where(sql`${t.slaNextDueAt} is not null`),
     // `q` is a substring search on the subject: a trigram index keeps ILIKE '%…%' off a sequential scan.
     index("tickets_subject_trgm_idx").using("gin", sql`${t.subject} gin_trgm_ops`),
   ],
