@@ -1,4 +1,4 @@
-import { ticketStatuses } from "@helpdesk/db/schema";
+import { slaTargets, ticketStatuses } from "@helpdesk/db/schema";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define.ts";
 import type { QueueName } from "./queues.ts";
@@ -15,6 +15,8 @@ export const ticketEventTypes = [
   "message.added",
   "ticket.assigned",
   "ticket.status_changed",
+  "sla.warning",
+  "sla.breached",
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 
@@ -34,15 +36,33 @@ export const ticketEventPayload = tenant.extend({
   fromStatus: z.enum(ticketStatuses).optional(),
   toStatus: z.enum(ticketStatuses).optional(),
   assigneeId: z.uuid().nullable().optional(),
+  /** Optional: SLA events carry the target and its deadline; a breach its time and escalation list. */
+  target: z.enum(slaTargets).optional(),
+  dueAt: z.iso.datetime().optional(),
+  breachedAt: z.iso.datetime().optional(),
+  notifyUserIds: z.array(z.uuid()).max(50).optional(),
   occurredAt: z.iso.datetime(),
 });
 export type TicketEventPayload = z.output<typeof ticketEventPayload>;
 
 /**
  * What an `email.notify` job e-mails about; new messages go through the debounced
- * `email.ticket-messages`. SLA kinds join when the SLA engine raises them.
+ * `email.ticket-messages`.
  */
-export const emailKinds = ["ticket.created", "ticket.assigned", "ticket.status_changed"] as const;
+export const emailKinds = [
+  "ticket.created",
+  "ticket.assigned",
+  "ticket.status_changed",
+  "sla.warning",
+  "sla.breached",
+] as const;
+
+const slaTimer = tenant.extend({
+  ticketId: z.uuid(),
+  target: z.enum(slaTargets),
+  /** The deadline the timer was set for: a timer of a deadline since moved does nothing. */
+  dueAt: z.iso.datetime(),
+});
 
 export const jobCatalog = {
   /** Fan a ticket event out to the people who should hear of it. */
@@ -76,6 +96,9 @@ export const jobCatalog = {
       actorId: z.uuid().nullable().optional(),
       fromStatus: z.enum(ticketStatuses).optional(),
       toStatus: z.enum(ticketStatuses).optional(),
+      /** Optional: SLA e-mails name the target and its deadline. */
+      target: z.enum(slaTargets).optional(),
+      dueAt: z.iso.datetime().optional(),
     }),
   }),
   /**
@@ -105,6 +128,22 @@ export const jobCatalog = {
     queue: "ticket-actions",
     priority: "normal",
     schema: tenant.extend({ ticketId: z.uuid() }),
+  }),
+
+  /** A deadline's timer: records the breach if the deadline still stands, unmet, and tells people. */
+  "sla.check": defineJob({ queue: "sla", schema: slaTimer, priority: "critical" }),
+  /** The 80% timer: warns the assignee once, if the deadline still stands and is unmet. */
+  "sla.warn": defineJob({ queue: "sla", schema: slaTimer, priority: "normal" }),
+  /**
+   * The safety net behind the timers: brings up to date tickets whose SLA sync never ran, and
+   * records breaches whose timer was lost, in batches until none is left.
+   */
+  "sla.scan": defineJob({
+    queue: "sla",
+    schema: z.object({}),
+    priority: "normal",
+    schedule: { pattern: "* * * * *" },
+    options: { attempts: 1 },
   }),
 
   /** Retention: deletes relayed outbox rows, old dead letters and old notifications in bounded batches. */

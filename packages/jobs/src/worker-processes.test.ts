@@ -104,7 +104,7 @@ describe("worker processes", () => {
     expect(await a.child.exited).toBe(0);
     expect(await b.child.exited).toBe(0);
     for (const output of outputs)
-      expect(JSON.parse(output)).toEqual(["tickets.auto-close-scan", "cleanup.sweep"]);
+      expect(JSON.parse(output)).toEqual(["tickets.auto-close-scan", "sla.scan", "cleanup.sweep"]);
 
     const scheduled = Object.entries(jobCatalog).filter(([, definition]) => definition.schedule);
     for (const [name, definition] of scheduled) {

@@ -3,6 +3,7 @@ import type { JobHandlers } from "@helpdesk/jobs/define";
 import type { EmailContext } from "../services/email/email-context.ts";
 import { cleanupHandlers } from "./cleanup.ts";
 import { emailHandlers } from "./email.ts";
+import { slaHandlers } from "./sla.ts";
 import { ticketActionHandlers } from "./ticket-actions.ts";
 import { ticketNotificationHandlers } from "./ticket-notifications.ts";
 
@@ -13,4 +14,5 @@ export const createHandlers = (ctx: EmailContext) =>
     ...emailHandlers(ctx),
     ...ticketActionHandlers(ctx),
     ...cleanupHandlers(ctx),
+    ...slaHandlers(ctx),
   }) satisfies JobHandlers<ProductCatalog>;

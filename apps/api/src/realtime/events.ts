@@ -33,8 +33,10 @@ export interface SlaEvent {
   ticketId: string;
   number: number;
   subject: string;
-  target: "first_response" | "resolution";
+  target: "first_response" | "next_response" | "resolution";
   dueAt: string;
+  /** Breaches only: when it was recorded. */
+  breachedAt?: string;
 }
 
 export interface ServerToClientEvents {

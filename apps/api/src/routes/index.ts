@@ -3,6 +3,7 @@ import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { meRoutes } from "./me.ts";
 import { notificationRoutes } from "./notifications.ts";
+import { slaPolicyRoutes } from "./sla-policies.ts";
 import { ticketRoutes } from "./tickets.ts";
 import { userRoutes } from "./users.ts";
 
@@ -13,5 +14,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...userRoutes,
   ...ticketRoutes,
   ...notificationRoutes,
+  ...slaPolicyRoutes,
   ...adminJobRoutes,
 ];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { notifications, type UserRole } from "@helpdesk/db/schema";
+import { notifications, slaPolicies, type UserRole } from "@helpdesk/db/schema";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { deadLetter, failedJob, waitingJob } from "../testing/jobs.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -13,6 +13,20 @@ beforeAll(async () => {
   org = await createTestOrg(server.db);
 });
 afterAll(() => server.close());
+
+async function slaPolicy() {
+  const [row] = await server.db
+    .insert(slaPolicies)
+    .values({
+      organizationId: org.id,
+      name: "Matrix",
+      targets: {},
+      escalation: { notifyUserIds: [], reassignToId: null },
+    })
+    .returning();
+  if (!row) throw new Error("sla policy insert returned nothing");
+  return row;
+}
 
 interface Row extends Record<UserRole, number> {
   /** A request that is valid for every role, so an allowed call succeeds and a refusal can only be the role. */
@@ -156,6 +170,36 @@ const matrix: Record<string, Row> = {
       path: "/me/notification-preferences",
       body: { preferences: [{ type: "ticket.assigned", email: true }] },
     }),
+  },
+  "POST /sla-policies": {
+    customer: 403,
+    agent: 403,
+    admin: 201,
+    request: async () => ({ path: "/sla-policies", body: { name: "Matrix", targets: {} } }),
+  },
+  "GET /sla-policies": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/sla-policies" }),
+  },
+  "GET /sla-policies/:id": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/sla-policies/${(await slaPolicy()).id}` }),
+  },
+  "PATCH /sla-policies/:id": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: `/sla-policies/${(await slaPolicy()).id}`, body: { name: "Renamed" } }),
+  },
+  "DELETE /sla-policies/:id": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: `/sla-policies/${(await slaPolicy()).id}` }),
   },
   "GET /admin/jobs/stats": {
     customer: 403,

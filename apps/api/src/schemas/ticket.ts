@@ -2,6 +2,24 @@ import { ticketPriorities, ticketStatuses, userRoles } from "@helpdesk/db/schema
 import { z } from "zod";
 import { isoDate } from "./common.ts";
 
+const slaTargetView = z
+  .object({
+    dueAt: isoDate.nullable(),
+    state: z.enum(["ok", "at_risk", "paused", "breached", "met"]),
+    remainingSeconds: z.number().int(),
+  })
+  .nullable();
+
+/** Deadlines under the ticket's SLA policy (docs/sla.md); null without one, and for customers. */
+export const slaSchema = z
+  .object({
+    policyId: z.uuid(),
+    firstResponse: slaTargetView,
+    nextResponse: slaTargetView,
+    resolution: slaTargetView,
+  })
+  .nullable();
+
 export const ticketSchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
@@ -15,6 +33,7 @@ export const ticketSchema = z.object({
   resolvedAt: isoDate.nullable(),
   closedAt: isoDate.nullable(),
   closedReason: z.string().nullable(),
+  sla: slaSchema,
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -16,8 +16,20 @@ export interface TicketBody {
   resolvedAt: string | null;
   closedAt: string | null;
   closedReason: string | null;
+  sla: {
+    policyId: string;
+    firstResponse: SlaTargetBody | null;
+    nextResponse: SlaTargetBody | null;
+    resolution: SlaTargetBody | null;
+  } | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface SlaTargetBody {
+  dueAt: string | null;
+  state: "ok" | "at_risk" | "paused" | "breached" | "met";
+  remainingSeconds: number;
 }
 
 export interface MessageBody {

@@ -33,7 +33,7 @@ export const slaClocks = pgTable(
     priority: ticketPriority().notNull(),
     assigneeId: uuid(),
     pauses: jsonb().$type<StoredPause[]>().notNull().default([]),
-    /** Null while paused, or once met or stopped. */
+    /** The deadline, kept once met or stopped (to judge it); null while a pause still lasts. */
     dueAt: timestampMs(),
     /** When 80% of the allowance is used: the warning. */
     warnAt: timestampMs(),

@@ -14,11 +14,14 @@ const copy = dictionary({
   en: {
     subject: {
       first_response: (n: number) => `SLA breached: first response overdue on ticket #${n}`,
+      next_response: (n: number) => `SLA breached: reply overdue on ticket #${n}`,
       resolution: (n: number) => `SLA breached: resolution overdue on ticket #${n}`,
     },
     overdue: {
       first_response: (n: number, due: string) =>
         `The first response to ticket #${n} was due by ${due} and is now overdue.`,
+      next_response: (n: number, due: string) =>
+        `The customer's last message on ticket #${n} needed a reply by ${due}; it is now overdue.`,
       resolution: (n: number, due: string) =>
         `Ticket #${n} should have been resolved by ${due} and is now overdue.`,
     },
@@ -27,11 +30,14 @@ const copy = dictionary({
   fr: {
     subject: {
       first_response: (n: number) => `SLA dépassé : première réponse en retard sur le ticket #${n}`,
+      next_response: (n: number) => `SLA dépassé : réponse en retard sur le ticket #${n}`,
       resolution: (n: number) => `SLA dépassé : résolution en retard sur le ticket #${n}`,
     },
     overdue: {
       first_response: (n: number, due: string) =>
         `La première réponse au ticket #${n} était attendue avant le ${due} : le délai est dépassé.`,
+      next_response: (n: number, due: string) =>
+        `Le dernier message du client sur le ticket #${n} attendait une réponse avant le ${due} : le délai est dépassé.`,
       resolution: (n: number, due: string) =>
         `Le ticket #${n} aurait dû être résolu avant le ${due} : le délai est dépassé.`,
     },

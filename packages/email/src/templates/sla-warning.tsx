@@ -17,10 +17,13 @@ const copy = dictionary({
   en: {
     subject: {
       first_response: (n: number) => `SLA warning: first response due soon on ticket #${n}`,
+      next_response: (n: number) => `SLA warning: reply due soon on ticket #${n}`,
       resolution: (n: number) => `SLA warning: resolution due soon on ticket #${n}`,
     },
     due: {
       first_response: (n: number, due: string) => `The first response to ticket #${n} is due by ${due}.`,
+      next_response: (n: number, due: string) =>
+        `The customer's last message on ticket #${n} needs a reply by ${due}.`,
       resolution: (n: number, due: string) => `Ticket #${n} must be resolved by ${due}.`,
     },
     action: "Open the ticket",
@@ -28,11 +31,14 @@ const copy = dictionary({
   fr: {
     subject: {
       first_response: (n: number) => `Alerte SLA : première réponse attendue bientôt sur le ticket #${n}`,
+      next_response: (n: number) => `Alerte SLA : réponse attendue bientôt sur le ticket #${n}`,
       resolution: (n: number) => `Alerte SLA : résolution attendue bientôt sur le ticket #${n}`,
     },
     due: {
       first_response: (n: number, due: string) =>
         `La première réponse au ticket #${n} est attendue avant le ${due}.`,
+      next_response: (n: number, due: string) =>
+        `Le dernier message du client sur le ticket #${n} attend une réponse avant le ${due}.`,
       resolution: (n: number, due: string) => `Le ticket #${n} doit être résolu avant le ${due}.`,
     },
     action: "Ouvrir le ticket",

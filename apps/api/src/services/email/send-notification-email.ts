@@ -1,7 +1,7 @@
 import { ticketMessages, tickets, users } from "@helpdesk/db/schema";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { Payload } from "@helpdesk/jobs/define";
-import type { Job } from "bullmq";
+import { type Job, UnrecoverableError } from "bullmq";
 import { and, asc, eq } from "drizzle-orm";
 import { NotFoundError } from "../../lib/errors.ts";
 import { deliverEmail } from "./deliver-email.ts";
@@ -81,6 +81,15 @@ export async function sendNotificationEmail(ctx: EmailContext, payload: NotifyPa
           fromStatus: payload.fromStatus ?? ticket.status,
           toStatus: payload.toStatus ?? ticket.status,
         },
+      });
+    case "sla.warning":
+    case "sla.breached":
+      if (!payload.target || !payload.dueAt)
+        throw new UnrecoverableError("An SLA e-mail needs its target and due time");
+      return deliverEmail(ctx, {
+        ...delivery,
+        template: payload.kind === "sla.warning" ? "sla-warning" : "sla-breach",
+        props: { ...common, target: payload.target, dueAt: payload.dueAt },
       });
   }
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { isStaff } from "../../auth/actor.ts";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { ConflictError, ForbiddenError } from "../../lib/errors.ts";
+import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
 import { loadTicket } from "../tickets/load-ticket.ts";
 import { ticketEventEnvelope } from "../tickets/ticket-event.ts";
 
@@ -60,6 +61,7 @@ export async function addMessage(
     throw new ConflictError("This ticket is closed; open a new one");
   }
   ctx.jobs.published(ctx, event);
+  if (row.slaPolicyId && !input.internal) await syncTicketSla(ctx, ticketId);
   ctx.log.info({ ticketId, messageId, internal: input.internal }, "message added");
   return {
     id: messageId,
@@ -94,7 +96,7 @@ function addMessageStatement(db: Executor, variant: Variant) {
           variant === "customer_reply" ? eq(tickets.customerId, p("actorId")) : undefined,
         ),
       )
-      .returning({ id: tickets.id }),
+      .returning({ id: tickets.id, slaPolicyId: tickets.slaPolicyId }),
   );
   const added = db.$with("added").as(
     db
@@ -116,7 +118,11 @@ function addMessageStatement(db: Executor, variant: Variant) {
       .returning({ createdAt: ticketMessages.createdAt }),
   );
   const published = db.$with("published").as(outboxInsertFromPlaceholders(db, added));
-  return db.with(ticket, added, published).select().from(added);
+  return db
+    .with(ticket, added, published)
+    .select({ createdAt: added.createdAt, slaPolicyId: ticket.slaPolicyId })
+    .from(added)
+    .innerJoin(ticket, sql`true`);
 }
 
 /**
@@ -126,9 +132,12 @@ function addMessageStatement(db: Executor, variant: Variant) {
  */
 function ticketChanges(variant: Variant): PgUpdateSetSource<typeof tickets> {
   const now = sql`now()`;
+  // A public message moves the SLA clocks of a ticket that has them: the sync follows.
+  const slaDirty = sql`${tickets.slaDirty} or ${tickets.slaPolicyId} is not null`;
   if (variant === "reply") {
     return {
       updatedAt: now,
+      slaDirty,
       firstResponseAt: sql`coalesce(${tickets.firstResponseAt}, now())`,
       status: sql`case when ${tickets.status} = 'new' then 'open'::ticket_status else ${tickets.status} end`,
     };
@@ -137,6 +146,7 @@ function ticketChanges(variant: Variant): PgUpdateSetSource<typeof tickets> {
     const waiting = sql`${tickets.status} in ('pending', 'resolved')`;
     return {
       updatedAt: now,
+      slaDirty,
       resolvedAt: sql`case when ${waiting} then null else ${tickets.resolvedAt} end`,
       status: sql`case when ${waiting} then 'open'::ticket_status else ${tickets.status} end`,
     };

@@ -36,6 +36,8 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
       : undefined,
     toStatus: event.toStatus,
     assigneeId: event.assigneeId,
+    adminIds: staff.filter((member) => member.role === "admin").map((member) => member.id),
+    escalationIds: (event.notifyUserIds ?? []).filter((id) => staffIds.has(id)),
   });
 
   const data = {
@@ -44,6 +46,7 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
     actorId: event.actorId,
     ...(event.toStatus ? { toStatus: event.toStatus } : {}),
     ...(event.messageId ? { messageId: event.messageId } : {}),
+    ...(event.target ? { target: event.target, dueAt: event.dueAt } : {}),
   };
   const recorded = await Promise.allSettled(
     recipients
@@ -73,6 +76,20 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
     updatedAt: ticket.updatedAt,
     eventType: event.type,
   });
+  if ((event.type === "sla.breached" || event.type === "sla.warning") && event.target && event.dueAt) {
+    ctx.realtime.sla(
+      event.type === "sla.breached" ? "sla:breached" : "sla:warning",
+      recipients.filter((recipient) => recipient.inApp).map((recipient) => recipient.userId),
+      {
+        ticketId: ticket.id,
+        number: ticket.number,
+        subject: ticket.subject,
+        target: event.target,
+        dueAt: event.dueAt,
+        ...(event.breachedAt ? { breachedAt: event.breachedAt } : {}),
+      },
+    );
+  }
   let notified = 0;
   for (const outcome of recorded) {
     if (outcome.status === "fulfilled" && outcome.value) {

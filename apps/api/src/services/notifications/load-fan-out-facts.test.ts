@@ -65,6 +65,7 @@ test("one statement reads the ticket, active staff, followers, the message and t
     id: org.agent.id,
     name: org.agent.name,
     email: org.agent.email,
+    role: "agent",
   });
   expect(facts?.followers).toEqual([org.agent2.id]);
   expect(facts?.message).toEqual({ authorId: org.agent.id, internal: true, body: "cc @someone" });

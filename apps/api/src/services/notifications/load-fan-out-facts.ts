@@ -26,7 +26,7 @@ export async function loadFanOutFacts(ctx: Pick<SystemContext, "db">, event: Tic
   return {
     // As every event spells times: ISO.
     ticket: { ...ticket, updatedAt: ticket.updatedAt.toISOString() },
-    staff: staff.map(({ id, name, email }) => ({ id, name, email })),
+    staff: staff.map(({ id, name, email, role }) => ({ id, name, email, role })),
     followers: followers.map((follower) => follower.userId),
     message: messages[0] ?? null,
     /** By user id: e-mail on or off for this event type, where the user has chosen. */
@@ -64,7 +64,7 @@ const readFacts = (db: Executor) => {
         columns: { id: true },
         with: {
           users: {
-            columns: { id: true, name: true, email: true },
+            columns: { id: true, name: true, email: true, role: true },
             where: and(eq(users.active, true), inArray(users.role, ["agent", "admin"])),
             with: { notificationPreferences: choices },
           },

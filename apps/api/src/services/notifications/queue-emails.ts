@@ -43,8 +43,14 @@ export async function queueEmails(
           actorId: event.actorId,
           fromStatus: event.fromStatus,
           toStatus: event.toStatus,
+          target: event.target,
+          dueAt: event.dueAt,
         },
-        { key: `notify-${eventId}-${recipient.userId}` },
+        // An SLA breach must not wait behind the day's notifications.
+        {
+          key: `notify-${eventId}-${recipient.userId}`,
+          priority: event.type === "sla.breached" ? "critical" : undefined,
+        },
       );
     }
   }

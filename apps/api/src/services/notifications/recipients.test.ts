@@ -100,14 +100,19 @@ const table: [string, RecipientInput, string[]][] = [
     [assignee],
   ],
   [
-    "SLA warning → the assignee and the admins",
+    "SLA warning → the assignee only",
     { ...base, type: "sla.warning", actorId: null, ticket: assigned },
-    [assignee, admin],
+    [assignee],
   ],
   [
-    "SLA breach on an unassigned ticket → the admins",
+    "SLA breach → the assignee, the admins and the policy's escalation list",
+    { ...base, type: "sla.breached", actorId: null, ticket: assigned, escalationIds: [agentB] },
+    [assignee, admin, agentB],
+  ],
+  [
+    "SLA breach on an unassigned ticket → every agent and the admins",
     { ...base, type: "sla.breached", actorId: null, ticket: unassigned },
-    [admin],
+    staffIds,
   ],
 ];
 

@@ -11,8 +11,10 @@ export interface RecipientInput {
   ticket: { customerId: string; assigneeId: string | null };
   /** Active agents and admins of the organization. */
   staffIds: readonly string[];
-  /** Active admins of the organization (SLA alerts). */
+  /** Active admins of the organization (SLA breaches). */
   adminIds?: readonly string[];
+  /** For sla.breached: the policy's escalation list (active staff only). */
+  escalationIds?: readonly string[];
   followerIds: readonly string[];
   /** For message.added: who wrote it and whether it is an internal note. */
   message?: { authorId: string; internal: boolean; mentionedIds: readonly string[] };
@@ -66,8 +68,15 @@ export function recipientsOf(input: RecipientInput): Recipient[] {
       break;
     }
     case "sla.warning":
+      candidates = staff([ticket.assigneeId]);
+      break;
     case "sla.breached":
-      candidates = staff([ticket.assigneeId, ...(input.adminIds ?? [])]);
+      // The assignee answers for it; with nobody assigned, every agent hears of it.
+      candidates = staff([
+        ...(ticket.assigneeId ? [ticket.assigneeId] : input.staffIds),
+        ...(input.adminIds ?? []),
+        ...(input.escalationIds ?? []),
+      ]);
       break;
   }
   const receipts: Recipient[] =

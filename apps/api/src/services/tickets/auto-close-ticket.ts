@@ -1,8 +1,9 @@
-import { organizations, tickets } from "@helpdesk/db/schema";
+import { organizations, ticketStatusChanges, tickets } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { and, eq } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
 import { NotFoundError } from "../../lib/errors.ts";
+import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -30,6 +31,15 @@ export async function autoCloseTicket(
       .update(tickets)
       .set({ status: "closed", closedAt: now, closedReason: "auto" })
       .where(eq(tickets.id, ticket.id));
+    await tx.db.insert(ticketStatusChanges).values({
+      organizationId: ticket.organizationId,
+      ticketId: ticket.id,
+      fromStatus: "resolved",
+      toStatus: "closed",
+      changedAt: now,
+    });
+    // Closing stops what still runs (a reopened ticket's clocks): in the same transaction.
+    if (ticket.slaPolicyId) await syncTicketSla(tx, ticket.id, now);
     await tx.jobs.publish(tx, "ticket.event", {
       type: "ticket.status_changed",
       organizationId: ticket.organizationId,

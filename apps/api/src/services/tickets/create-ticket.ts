@@ -1,12 +1,14 @@
 import type { Executor } from "@helpdesk/db/client";
 import { selectRow } from "@helpdesk/db/insert-select";
 import { runPrepared } from "@helpdesk/db/prepared";
-import { organizations, ticketMessages, ticketPriorities, tickets } from "@helpdesk/db/schema";
+import { organizations, slaPolicies, ticketMessages, ticketPriorities, tickets } from "@helpdesk/db/schema";
 import { outboxInsertFromPlaceholders, outboxPlaceholderValues } from "@helpdesk/jobs/runtime";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { ForbiddenError, ValidationError } from "../../lib/errors.ts";
+import { withSla } from "../sla/sla-view.ts";
+import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";
 
@@ -15,6 +17,8 @@ export const createTicketInput = z.object({
   body: z.string().trim().min(1).max(20_000),
   priority: z.enum(ticketPriorities).default("normal"),
   customerId: z.uuid().optional(),
+  /** Staff: the SLA policy the ticket runs under; the organization's default when left out. */
+  slaPolicyId: z.uuid().optional(),
 });
 
 /**
@@ -23,11 +27,14 @@ export const createTicketInput = z.object({
  * One statement, like a reply (services/messages/add-message.ts): bump the organization's ticket
  * counter (its row lock serializes numbering within the organization), insert the ticket and its
  * first message, write the outbox row. A statement is atomic on its own, so the ticket, its message
- * and its event are written together without a transaction's extra round trips.
+ * and its event are written together without a transaction's extra round trips. The ticket gets the
+ * given SLA policy or the organization's default, and a ticket with one has its clocks and timers
+ * set by the SLA sync right after (services/sla/sync-ticket-sla.ts).
  */
 export async function createTicket(ctx: ServiceContext, input: z.output<typeof createTicketInput>) {
   const { actor, db } = ctx;
   const customerId = await resolveCustomer(ctx, input.customerId);
+  if (input.slaPolicyId) await checkPolicy(ctx, input.slaPolicyId);
   const ticketId = Bun.randomUUIDv7();
   const event = ctx.jobs.outboxEntry("ticket.event", {
     ...ticketEventEnvelope(actor, ticketId),
@@ -39,6 +46,7 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
     subject: input.subject,
     priority: input.priority,
     customerId,
+    slaPolicyId: input.slaPolicyId ?? null,
     messageId: Bun.randomUUIDv7(),
     authorId: actor.id,
     body: input.body,
@@ -46,13 +54,19 @@ export async function createTicket(ctx: ServiceContext, input: z.output<typeof c
   });
   if (!created) throw new Error("organization of the actor is missing");
   ctx.jobs.published(ctx, event);
+  if (created.slaPolicyId) await syncTicketSla(ctx, created.id);
   ctx.log.info({ ticketId, number: created.number }, "ticket created");
-  return created;
+  const [answered] = await withSla(ctx, [created]);
+  return answered ?? { ...created, sla: null };
 }
 
 /** The statement, built once and prepared (`runPrepared`); its placeholders are filled per ticket. */
 function createTicketStatement(db: Executor) {
   const p = (name: string) => sql.placeholder(name);
+  const policy = sql`coalesce(${p("slaPolicyId")}::uuid, (
+    select ${slaPolicies.id} from ${slaPolicies}
+    where ${slaPolicies.organizationId} = ${p("organizationId")}::uuid and ${slaPolicies.isDefault}
+  ))`;
   const counter = db.$with("counter").as(
     db
       .update(organizations)
@@ -74,6 +88,8 @@ function createTicketStatement(db: Executor) {
               status: "new",
               priority: p("priority"),
               customerId: p("customerId"),
+              slaPolicyId: policy,
+              slaDirty: sql`(${policy} is not null)`,
             }),
           )
           .from(counter),
@@ -114,4 +130,15 @@ async function resolveCustomer(ctx: ServiceContext, customerId: string | undefin
     throw ValidationError.field("body", "customerId", "is not an active customer of this organization");
   }
   return customer.id;
+}
+
+/** Staff may pick a policy of their organization; a customer can't choose their own service level. */
+export async function checkPolicy(ctx: ServiceContext, policyId: string) {
+  if (ctx.actor.role === "customer") throw new ForbiddenError("Only staff choose a ticket's SLA policy");
+  const [policy] = await ctx.db
+    .select({ id: slaPolicies.id })
+    .from(slaPolicies)
+    .where(and(eq(slaPolicies.id, policyId), eq(slaPolicies.organizationId, ctx.actor.organizationId)));
+  if (!policy)
+    throw ValidationError.field("body", "slaPolicyId", "is not an SLA policy of this organization");
 }

@@ -1,4 +1,5 @@
 import type { ServiceContext } from "../../context/service-context.ts";
+import { withSla } from "../sla/sla-view.ts";
 import { listMessages } from "./list-messages.ts";
 
 /** How many of the latest messages the ticket's own answer carries; older ones are paged. */
@@ -10,5 +11,10 @@ const LATEST_MESSAGES = 50;
  */
 export async function getTicket(ctx: ServiceContext, ticketId: string) {
   const { ticket, data, nextCursor } = await listMessages(ctx, ticketId, { limit: LATEST_MESSAGES });
-  return { ...ticket, messages: data.reverse(), olderMessagesCursor: nextCursor };
+  const [withDeadlines] = await withSla(ctx, [ticket]);
+  return {
+    ...(withDeadlines ?? { ...ticket, sla: null }),
+    messages: data.reverse(),
+    olderMessagesCursor: nextCursor,
+  };
 }

@@ -1,8 +1,10 @@
+import { selectRow } from "@helpdesk/db/insert-select";
 import {
   type Ticket,
   type TicketPriority,
   type TicketStatus,
   ticketPriorities,
+  ticketStatusChanges,
   ticketStatuses,
   tickets,
 } from "@helpdesk/db/schema";
@@ -11,7 +13,10 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors.ts";
+import { withSla } from "../sla/sla-view.ts";
+import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
+import { checkPolicy } from "./create-ticket.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";
 import { ticketEventEnvelope } from "./ticket-event.ts";
@@ -22,10 +27,12 @@ export const updateTicketInput = z
     priority: z.enum(ticketPriorities).optional(),
     /** null unassigns. */
     assigneeId: z.uuid().nullable().optional(),
+    /** Staff: the SLA policy the ticket runs under; null: none. */
+    slaPolicyId: z.uuid().nullable().optional(),
   })
   .strict()
   .refine((value) => Object.keys(value).length > 0, {
-    error: "give at least one of status, priority, assigneeId",
+    error: "give at least one of status, priority, assigneeId, slaPolicyId",
   });
 
 /**
@@ -43,23 +50,33 @@ export async function updateTicket(
   input: z.output<typeof updateTicketInput>,
 ) {
   const asCustomer = ctx.actor.role === "customer";
-  if (asCustomer && (input.priority !== undefined || input.assigneeId !== undefined)) {
+  if (
+    asCustomer &&
+    (input.priority !== undefined || input.assigneeId !== undefined || input.slaPolicyId !== undefined)
+  ) {
     throw new ForbiddenError("Customers can only resolve or reopen their tickets");
   }
   if (input.assigneeId && !(await findActiveMember(ctx, input.assigneeId, ["agent", "admin"]))) {
     throw ValidationError.field("body", "assigneeId", "is not an active agent or admin of this organization");
   }
+  if (input.slaPolicyId) await checkPolicy(ctx, input.slaPolicyId);
   for (let attempt = 1; ; attempt++) {
     const ticket = await loadTicket(ctx, ticketId);
     const changes = decideChanges(ticket, input, asCustomer);
-    if (Object.keys(changes).length === 0) return ticket;
+    if (Object.keys(changes).length === 0) return answer(ctx, ticket);
     const updated = await writeIfUnchanged(ctx, ticket, changes);
     if (updated) {
       ctx.log.info({ ticketId: ticket.id, changes: Object.keys(changes) }, "ticket updated");
-      return updated;
+      if (updated.slaDirty) await syncTicketSla(ctx, updated.id);
+      return answer(ctx, updated);
     }
     if (attempt === MAX_ATTEMPTS) throw new ConflictError("The ticket kept changing; try again");
   }
+}
+
+async function answer(ctx: ServiceContext, ticket: Ticket) {
+  const [withDeadlines] = await withSla(ctx, [ticket]);
+  return withDeadlines ?? { ...ticket, sla: null };
 }
 
 /** Concurrent writes to one ticket are rare; three in a row mean something is hammering it. */
@@ -77,6 +94,7 @@ interface TicketChanges {
   status?: TicketStatus;
   priority?: TicketPriority;
   assigneeId?: string | null;
+  slaPolicyId?: string | null;
 }
 
 /** What the input changes on this ticket, by the state machine (docs/tickets.md); throws if it may not. */
@@ -104,6 +122,8 @@ function decideChanges(
   if (input.priority !== undefined && input.priority !== ticket.priority) changes.priority = input.priority;
   if (input.assigneeId !== undefined && input.assigneeId !== ticket.assigneeId)
     changes.assigneeId = input.assigneeId;
+  if (input.slaPolicyId !== undefined && input.slaPolicyId !== ticket.slaPolicyId)
+    changes.slaPolicyId = input.slaPolicyId;
   return changes;
 }
 
@@ -117,9 +137,14 @@ async function writeIfUnchanged(
   before: Ticket,
   changes: TicketChanges,
 ): Promise<Ticket | undefined> {
+  // What moves SLA clocks (docs/sla.md): the sync follows, and the scan if it never runs.
+  const moves =
+    changes.status !== undefined || changes.priority !== undefined || changes.slaPolicyId !== undefined;
+  const governed = before.slaPolicyId !== null || Boolean(changes.slaPolicyId);
   const set: PgUpdateSetSource<typeof tickets> = {
     ...changes,
     ...(changes.status ? statusTimestamps(changes.status, writtenAt) : {}),
+    ...(moves && governed ? { slaDirty: true } : {}),
     updatedAt: writtenAt,
   };
   const { db } = ctx;
@@ -141,8 +166,28 @@ async function writeIfUnchanged(
   const events = eventsOf(ctx, before, changes);
   // Each event's row is written once per updated row: none if the ticket changed meanwhile.
   const published = events.map((event, i) => db.$with(`event_${i}`).as(event.insertFrom(db, updated)));
+  const history = changes.status
+    ? [
+        db.$with("status_change").as(
+          db.insert(ticketStatusChanges).select(
+            db
+              .select(
+                selectRow(ticketStatusChanges, {
+                  id: Bun.randomUUIDv7(),
+                  organizationId: before.organizationId,
+                  ticketId: updated.id,
+                  fromStatus: before.status,
+                  toStatus: changes.status,
+                  changedAt: updated.updatedAt,
+                }),
+              )
+              .from(updated),
+          ),
+        ),
+      ]
+    : [];
   const [row] = await db
-    .with(updated, ...published)
+    .with(updated, ...published, ...history)
     .select()
     .from(updated);
   if (!row) return undefined;

@@ -17,7 +17,7 @@ export const ticketStatuses = ["new", "open", "pending", "resolved", "closed"] a
 export const ticketStatus = z.enum(ticketStatuses);
 export type TicketStatus = (typeof ticketStatuses)[number];
 
-export const slaTarget = z.enum(["first_response", "resolution"]);
+export const slaTarget = z.enum(["first_response", "next_response", "resolution"]);
 
 /** The props every e-mail about one ticket carries. */
 export const ticketFields = {
