@@ -18,6 +18,7 @@ import { signToken } from "../apps/api/src/auth/tokens.ts";
 import { profileFlags, startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
 import { cpuByRole, cpuPerEvent } from "./cpu.ts";
+import { freePort, percentile, until } from "./support.ts";
 import { slowestPerHalfSecond, timelineWanted } from "./timeline.ts";
 import { VALKEY_URL } from "./variants.ts";
 
@@ -206,11 +207,6 @@ export async function realtimeLatency(
   }
 }
 
-/** The value at quantile `q` of ascending `sorted`, rounded to the ms (NaN when empty). */
-function percentile(sorted: readonly number[], q: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN);
-}
-
 /** A bench/raw-realtime.ts process, shaped like the product's for the code above. */
 function startRawProcess(
   role: "api" | "worker" | "both",
@@ -242,21 +238,6 @@ async function createRawTables(db: ReturnType<typeof createDatabase>["db"]) {
     id uuid primary key, user_id uuid not null, message_id uuid not null,
     created_at timestamptz not null default now())`);
   await db.execute(sql`truncate bench_raw_messages, bench_raw_notifications`);
-}
-
-async function until(ready: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await ready())) {
-    if (Date.now() > deadline) throw new Error("the API or worker process did not become ready");
-    await Bun.sleep(50);
-  }
-}
-
-async function freePort(): Promise<number> {
-  const listener = Bun.listen({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
-  const { port } = listener;
-  listener.stop(true);
-  return port;
 }
 
 /** One organization: a customer and 10 agents, each assigned 5 of 50 tickets. */

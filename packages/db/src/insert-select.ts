@@ -46,10 +46,12 @@ function expression(value: unknown, column: Column): SQL {
   if (is(value, SQL)) return value;
   if (is(value, Column)) return sql`${value}`;
   const type = sql.raw(column.getSQLType());
-  // Filled when a prepared statement runs: encoded like a value, a null passed as it is.
+  // Filled when a prepared statement runs: encoded like a value; a null, or a string (already in
+  // the driver's text form, e.g. an ISO time), passed as it is.
   if (is(value, Placeholder)) {
     const encoder = {
-      mapToDriverValue: (given: unknown) => (given == null ? null : column.mapToDriverValue(given)),
+      mapToDriverValue: (given: unknown) =>
+        given == null || typeof given === "string" ? given : column.mapToDriverValue(given),
     };
     return sql`${param(value, encoder)}::${type}`;
   }

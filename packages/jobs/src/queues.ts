@@ -44,7 +44,8 @@ export const queueConfigs: Record<QueueName, QueueConfig> = {
   },
   // Cheap DB writes and socket emits: high concurrency keeps live notifications live.
   "ticket-notifications": { concurrency: 20, jobOptions: defaults },
-  sla: { concurrency: 10, jobOptions: { ...defaults, attempts: 4 } },
+  // Timers of many deadlines fall due together; each is two short statements.
+  sla: { concurrency: 25, jobOptions: { ...defaults, attempts: 4 } },
   "ticket-actions": { concurrency: 5, jobOptions: defaults },
   // Heavy and rare: a fixed minute between attempts rather than hammering a struggling database.
   reports: {

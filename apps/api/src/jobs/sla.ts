@@ -13,7 +13,6 @@ export const slaHandlers = (ctx: SystemContext): Pick<Handlers, "sla.check" | "s
     const dueAt = new Date(timer.dueAt);
     // Fired before its time (another host's clock): it waits, without using an attempt.
     if (dueAt.getTime() > Date.now()) throw await delayUntil(dueAt.getTime());
-    await syncIfDirty({ ...ctx, log }, timer);
     return recordBreach({ ...ctx, log }, { ...timer, dueAt });
   },
   "sla.warn": async (timer, { log }) => {

@@ -23,7 +23,11 @@ export async function fanOutTicketEvent(ctx: EmailContext, event: TicketEventPay
   const recipients = recipientsOf({
     type: event.type,
     actorId: event.actorId,
-    ticket,
+    // SLA events name the assignee as it was when the deadline passed.
+    ticket:
+      event.type.startsWith("sla.") && event.assigneeId !== undefined
+        ? { ...ticket, assigneeId: event.assigneeId }
+        : ticket,
     staffIds: [...staffIds],
     // A follower who has since been deactivated or demoted hears nothing.
     followerIds: facts.followers.filter((id) => staffIds.has(id)),

@@ -1,6 +1,9 @@
+import type { Executor } from "@helpdesk/db/client";
+import { selectRow } from "@helpdesk/db/insert-select";
+import { runPrepared } from "@helpdesk/db/prepared";
 import { type SlaTarget, slaBreaches, slaClocks, slaPolicies, tickets } from "@helpdesk/db/schema";
-import { withTransaction } from "@helpdesk/db/transaction";
-import { and, eq, isNull } from "drizzle-orm";
+import { outboxInsertFromPlaceholders, outboxPlaceholderValues } from "@helpdesk/jobs/runtime";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
 import { syncTicketSla } from "./sync-ticket-sla.ts";
 
@@ -12,103 +15,170 @@ export interface Deadline {
 }
 
 /**
- * Records that a deadline passed unmet, once: under the run's row lock, only a run still going
- * with this very deadline and no breach yet is breached, and the breach row is unique per (ticket,
- * target, deadline) besides. Only the call that records it tells people, in the same transaction:
- * the `sla.breached` event (assignee or, unassigned, the agents; the admins; the policy's
- * escalation list) and, if the policy says so, the reassignment, each through the outbox.
- * A deadline that moved, was met or stopped, or is not due yet records nothing.
+ * Records that a deadline passed unmet, once, and tells people: one read, then one statement,
+ * each built once and prepared (a burst of deadlines runs them by the thousand).
+ * The statement marks the run breached only if it is still going with this very deadline and no
+ * breach yet (its row lock serializes concurrent timers and scans, and the loser matches nothing),
+ * and only then writes the breach row (unique per ticket, target and deadline besides), the
+ * ticket's breached flag, the `sla.breached` event (assignee as it was, or the agents; the admins;
+ * the policy's escalation list) and, if the policy says so, the reassignment and its event, the
+ * events through the outbox. A deadline that moved, was met or stopped, or is not due yet records
+ * nothing.
  */
 export async function recordBreach(ctx: SystemContext, deadline: Deadline, now = new Date()) {
   if (deadline.dueAt > now) return { breached: false as const, reason: "not due yet" };
-  return withTransaction(ctx, async (tx) => {
-    const [clock] = await tx.db
-      .select()
-      .from(slaClocks)
-      .where(
-        and(
-          eq(slaClocks.ticketId, deadline.ticketId),
-          eq(slaClocks.organizationId, deadline.organizationId),
-          eq(slaClocks.target, deadline.target),
-          eq(slaClocks.dueAt, deadline.dueAt),
-          isNull(slaClocks.metAt),
-          isNull(slaClocks.stoppedAt),
-          isNull(slaClocks.breachedAt),
-        ),
-      )
-      .for("update");
-    if (!clock)
-      return { breached: false as const, reason: "the deadline moved, was met or is already recorded" };
-    const [ticket] = await tx.db
-      .select({
-        id: tickets.id,
-        organizationId: tickets.organizationId,
-        priority: tickets.priority,
-        assigneeId: tickets.assigneeId,
-        slaPolicyId: tickets.slaPolicyId,
-      })
-      .from(tickets)
-      .where(eq(tickets.id, deadline.ticketId));
-    if (!ticket) return { breached: false as const, reason: "the ticket is gone" };
-    const [breach] = await tx.db
-      .insert(slaBreaches)
-      .values({
-        organizationId: ticket.organizationId,
-        ticketId: ticket.id,
-        target: deadline.target,
-        dueAt: deadline.dueAt,
-        breachedAt: now,
-        priority: ticket.priority,
-        assigneeId: ticket.assigneeId,
-        policyId: ticket.slaPolicyId,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!breach) return { breached: false as const, reason: "already recorded" };
-    await tx.db
-      .update(slaClocks)
-      .set({ breachedAt: breach.breachedAt })
-      .where(
-        and(
-          eq(slaClocks.ticketId, clock.ticketId),
-          eq(slaClocks.target, clock.target),
-          eq(slaClocks.startedAt, clock.startedAt),
-        ),
-      );
-    const policy = ticket.slaPolicyId
-      ? await tx.db.query.slaPolicies.findFirst({ where: eq(slaPolicies.id, ticket.slaPolicyId) })
-      : undefined;
-    const escalation = policy?.escalation ?? { notifyUserIds: [], reassignToId: null };
-    const event = {
-      organizationId: ticket.organizationId,
-      ticketId: ticket.id,
-      actorId: null,
-      occurredAt: breach.breachedAt.toISOString(),
-      target: deadline.target,
-      dueAt: deadline.dueAt.toISOString(),
-    };
-    await tx.jobs.publish(tx, "ticket.event", {
-      ...event,
-      eventId: Bun.randomUUIDv7(),
-      type: "sla.breached",
-      breachedAt: breach.breachedAt.toISOString(),
-      notifyUserIds: escalation.notifyUserIds,
-    });
-    if (escalation.reassignToId && escalation.reassignToId !== ticket.assigneeId) {
-      await tx.db
-        .update(tickets)
-        .set({ assigneeId: escalation.reassignToId, slaDirty: true })
-        .where(eq(tickets.id, ticket.id));
-      await tx.jobs.publish(tx, "ticket.event", {
-        ...event,
+  const { db } = ctx;
+  const key = {
+    ticketId: deadline.ticketId,
+    organizationId: deadline.organizationId,
+    target: deadline.target,
+    // Placeholders are bound as they are given: times in the driver's text form.
+    dueAt: deadline.dueAt.toISOString(),
+  };
+  let [facts] = await runPrepared(db, "sla_breach_facts", readFacts, key);
+  if (facts?.dirty) {
+    // A write whose sync has not run yet may have moved or met this deadline: it goes first.
+    await syncTicketSla(ctx, deadline.ticketId, now);
+    [facts] = await runPrepared(db, "sla_breach_facts", readFacts, key);
+  }
+  if (!facts)
+    return { breached: false as const, reason: "the deadline moved, was met or is already recorded" };
+
+  const escalation = facts.escalation ?? { notifyUserIds: [], reassignToId: null };
+  const reassignTo =
+    escalation.reassignToId && escalation.reassignToId !== facts.assigneeId ? escalation.reassignToId : null;
+  const envelope = {
+    organizationId: deadline.organizationId,
+    ticketId: deadline.ticketId,
+    actorId: null,
+    occurredAt: now.toISOString(),
+    target: deadline.target,
+    dueAt: deadline.dueAt.toISOString(),
+  };
+  const breachedEvent = ctx.jobs.outboxEntry("ticket.event", {
+    ...envelope,
+    eventId: Bun.randomUUIDv7(),
+    type: "sla.breached",
+    breachedAt: now.toISOString(),
+    notifyUserIds: escalation.notifyUserIds,
+    // Who answered for it when it passed (the escalation may reassign it in this statement).
+    assigneeId: facts.assigneeId,
+  });
+  const assignedEvent = reassignTo
+    ? ctx.jobs.outboxEntry("ticket.event", {
+        ...envelope,
         eventId: Bun.randomUUIDv7(),
         type: "ticket.assigned",
-        assigneeId: escalation.reassignToId,
-      });
-    }
-    // The ticket's summary (nearest deadline, breached) follows.
-    await syncTicketSla(tx, ticket.id, now);
-    tx.log.info({ ticketId: ticket.id, target: deadline.target, dueAt: deadline.dueAt }, "SLA breached");
-    return { breached: true as const, breachId: breach.id };
-  });
+        assigneeId: reassignTo,
+      })
+    : undefined;
+  const [row] = await runPrepared(
+    db,
+    reassignTo ? "sla_record_breach_reassign" : "sla_record_breach",
+    (db) => recordStatement(db, Boolean(reassignTo)),
+    {
+      ...key,
+      breachId: Bun.randomUUIDv7(),
+      now: now.toISOString(),
+      priority: facts.priority,
+      assigneeId: facts.assigneeId,
+      policyId: facts.policyId,
+      reassignTo,
+      ...outboxPlaceholderValues(breachedEvent, "breached"),
+      ...(assignedEvent ? outboxPlaceholderValues(assignedEvent, "assigned") : {}),
+    },
+  );
+  if (!row) return { breached: false as const, reason: "already recorded" };
+  ctx.jobs.published(ctx, breachedEvent);
+  if (assignedEvent) ctx.jobs.published(ctx, assignedEvent);
+  ctx.log.info(
+    { ticketId: deadline.ticketId, target: deadline.target, dueAt: deadline.dueAt },
+    "SLA breached",
+  );
+  return { breached: true as const, breachId: row.id };
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+/** The run still going with this deadline, unbreached: what a breach needs to know of its ticket. */
+const running = () =>
+  and(
+    eq(slaClocks.ticketId, p("ticketId")),
+    eq(slaClocks.organizationId, p("organizationId")),
+    eq(slaClocks.target, p("target")),
+    eq(slaClocks.dueAt, p("dueAt")),
+    isNull(slaClocks.metAt),
+    isNull(slaClocks.stoppedAt),
+    isNull(slaClocks.breachedAt),
+  );
+
+const readFacts = (db: Executor) =>
+  db
+    .select({
+      assigneeId: tickets.assigneeId,
+      priority: tickets.priority,
+      policyId: tickets.slaPolicyId,
+      dirty: tickets.slaDirty,
+      escalation: slaPolicies.escalation,
+    })
+    .from(slaClocks)
+    .innerJoin(tickets, eq(tickets.id, slaClocks.ticketId))
+    .leftJoin(slaPolicies, eq(slaPolicies.id, tickets.slaPolicyId))
+    .where(running());
+
+/** The breach, its flag, its events and the reassignment: one statement, built once per shape. */
+function recordStatement(db: Executor, reassign: boolean) {
+  const marked = db.$with("marked").as(
+    db
+      .update(slaClocks)
+      .set({ breachedAt: sql`${p("now")}::timestamptz` })
+      .where(running())
+      .returning({ ticketId: slaClocks.ticketId }),
+  );
+  const recorded = db.$with("recorded").as(
+    db
+      .insert(slaBreaches)
+      .select(
+        db
+          .select(
+            selectRow(slaBreaches, {
+              id: p("breachId"),
+              organizationId: p("organizationId"),
+              ticketId: marked.ticketId,
+              target: p("target"),
+              dueAt: p("dueAt"),
+              breachedAt: p("now"),
+              priority: p("priority"),
+              assigneeId: p("assigneeId"),
+              policyId: p("policyId"),
+            }),
+          )
+          .from(marked),
+      )
+      .onConflictDoNothing()
+      .returning({ id: slaBreaches.id }),
+  );
+  const flagged = db.$with("flagged").as(
+    db
+      .update(tickets)
+      .set({
+        slaBreached: true,
+        // A new assignee answers for the runs still going: the next sync records it.
+        ...(reassign
+          ? { assigneeId: sql`${p("reassignTo")}::uuid`, slaDirty: true }
+          : { updatedAt: sql`${tickets.updatedAt}` }),
+      })
+      .where(and(eq(tickets.id, p("ticketId")), sql`exists (select from ${recorded})`))
+      .returning({ id: tickets.id }),
+  );
+  const published = [
+    db.$with("breached_event").as(outboxInsertFromPlaceholders(db, flagged, "breached")),
+    ...(reassign
+      ? [db.$with("assigned_event").as(outboxInsertFromPlaceholders(db, flagged, "assigned"))]
+      : []),
+  ];
+  return db
+    .with(marked, recorded, flagged, ...published)
+    .select()
+    .from(recorded);
 }

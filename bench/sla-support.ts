@@ -1,0 +1,15 @@
+import type { RealtimeEmitter } from "../apps/api/src/realtime/emitter.ts";
+
+/** The scan publishes through the outbox and never emits directly: nothing to send in its benchmark. */
+export class RealtimeEmitterStub implements RealtimeEmitter {
+  notification() {}
+  ticketUpdated() {}
+  sla() {}
+  disconnectUser() {}
+  userChanged() {
+    return Promise.resolve(true);
+  }
+  close() {
+    return Promise.resolve();
+  }
+}
