@@ -3,6 +3,8 @@ import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { meRoutes } from "./me.ts";
 import { notificationRoutes } from "./notifications.ts";
+import { reportRoutes } from "./reports.ts";
+import { slaBreachRoutes } from "./sla-breaches.ts";
 import { slaPolicyRoutes } from "./sla-policies.ts";
 import { ticketRoutes } from "./tickets.ts";
 import { userRoutes } from "./users.ts";
@@ -15,5 +17,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...ticketRoutes,
   ...notificationRoutes,
   ...slaPolicyRoutes,
+  ...slaBreachRoutes,
+  ...reportRoutes,
   ...adminJobRoutes,
 ];

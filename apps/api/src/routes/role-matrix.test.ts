@@ -201,6 +201,18 @@ const matrix: Record<string, Row> = {
     admin: 200,
     request: async () => ({ path: `/sla-policies/${(await slaPolicy()).id}` }),
   },
+  "GET /sla-breaches": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/sla-breaches" }),
+  },
+  "GET /reports/sla": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/reports/sla?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z" }),
+  },
   "GET /admin/jobs/stats": {
     customer: 403,
     agent: 403,

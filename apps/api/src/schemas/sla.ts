@@ -1,4 +1,4 @@
-import { ticketPriorities } from "@helpdesk/db/schema";
+import { slaTargets, ticketPriorities } from "@helpdesk/db/schema";
 import { z } from "zod";
 import { isoDate } from "./common.ts";
 
@@ -28,4 +28,19 @@ export const slaPolicySchema = z.object({
   escalation: z.object({ notifyUserIds: z.array(z.uuid()), reassignToId: z.uuid().nullable() }),
   createdAt: isoDate,
   updatedAt: isoDate,
+});
+
+/** A deadline that passed unmet, with its ticket's number and subject (docs/sla.md, "Breaches"). */
+export const slaBreachSchema = z.object({
+  id: z.uuid(),
+  ticketId: z.uuid(),
+  ticketNumber: z.number().int(),
+  ticketSubject: z.string(),
+  target: z.enum(slaTargets),
+  dueAt: isoDate,
+  breachedAt: isoDate,
+  priority: z.enum(ticketPriorities),
+  /** The assignee when the breach was recorded. */
+  assigneeId: z.uuid().nullable(),
+  policyId: z.uuid().nullable(),
 });
