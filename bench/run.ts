@@ -4,10 +4,11 @@
  * Throughputs are the median of 5 rounds in which the variants take turns (mirrored, see `median`);
  * the subsystem-vs-raw ratio is paired within each round. `--quick` runs a smaller version.
  */
-import { migrateDatabase } from "@helpdesk/db/migrate";
+import { dropDatabase, migrateDatabase } from "@helpdesk/db/migrate";
 import { enqueueRate, processingRate, steadyLatency } from "./measure.ts";
 import { outboxThroughput } from "./outbox.ts";
 import { type LatencyRun, realtimeLatency } from "./realtime.ts";
+import { breachLateness, scanDuration } from "./sla.ts";
 import { rawIovalkey, subsystem, type Variant } from "./variants.ts";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_bench";
@@ -155,4 +156,29 @@ const rateNote = sustained?.rate === ladderTop ? " (the ladder's top: higher not
 console.log(
   `Highest rate with p99 ≤ ${p99LimitMs} ms (API + worker): ${sustained ? `${sustained.rate}/s${rateNote}` : "none of the steps"}`,
 );
+
+// SLA: breach lateness and the scan (bench/sla.ts), in a database of their own (the scan's million
+// tickets would weigh on the runs above), dropped after.
+const slaDatabaseUrl =
+  process.env.BENCH_SLA_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_bench_sla";
+await migrateDatabase(slaDatabaseUrl);
+try {
+  console.log(
+    "\n| SLA deadlines in one second | record p50 ms | record p99 ms | socket p50 ms | socket p99 ms |\n|---:|---:|---:|---:|---:|",
+  );
+  for (const count of quick ? [1_000] : [1_000, 10_000]) {
+    const run = await breachLateness(slaDatabaseUrl, count);
+    console.log(
+      `| ${fmt(count)} | ${run.recordP50} | ${run.recordP99} | ${run.socketP50} | ${run.socketP99} |`,
+    );
+  }
+  console.log("Target (1,000): p99 ≤ 1,000 ms for the record and for the socket event.");
+  const scan = await scanDuration(slaDatabaseUrl, quick ? 100_000 : 1_000_000, 1_000);
+  console.log(
+    `SLA scan over ${fmt(scan.open)} open tickets, ${scan.lost} lost timers: ${scan.seconds.toFixed(1)} s, ` +
+      `RSS ${scan.startRssMb} → peak ${scan.peakRssMb} MB (target ≤ 30 s, flat memory)\n${scan.plan}`,
+  );
+} finally {
+  await dropDatabase(slaDatabaseUrl);
+}
 process.exit(0);

@@ -19,7 +19,10 @@ try {
     const run = await breachLateness(databaseUrl, count);
     console.log(
       `${run.count} deadlines in one second: breach recorded p50 ${run.recordP50} ms, p99 ${run.recordP99} ms; ` +
-        `sla:breached at the socket p50 ${run.socketP50} ms, p99 ${run.socketP99} ms (${run.records} records)`,
+        `sla:breached at the socket p50 ${run.socketP50} ms, p99 ${run.socketP99} ms (${run.records} records)\n` +
+        `  CPU per breach: ${Object.entries(run.cpu)
+          .map(([role, us]) => `${role} ${us} µs`)
+          .join(", ")}`,
     );
   }
   const scan = await scanDuration(databaseUrl, open, lost);

@@ -21,6 +21,7 @@ import { createLogger } from "../apps/api/src/logging/logger.ts";
 import { scanSla } from "../apps/api/src/services/sla/scan-sla.ts";
 import { startAppProcess } from "../apps/api/src/testing/processes.ts";
 import { connectSocket } from "../apps/api/src/testing/sockets.ts";
+import { cpuByRole, cpuPerEvent } from "./cpu.ts";
 import { RealtimeEmitterStub } from "./sla-support.ts";
 import { freePort, percentile, until } from "./support.ts";
 import { VALKEY_URL } from "./variants.ts";
@@ -160,7 +161,10 @@ export async function breachLateness(databaseUrl: string, count: number) {
     socket.socket.on("sla:breached", (event) =>
       socketLateness.push(Date.now() - new Date(event.dueAt).getTime()),
     );
+    const roles = { api: api.process.pid, worker: worker.process.pid, bench: process.pid };
+    const cpuBefore = cpuByRole(roles);
     await until(async () => socketLateness.length >= count, 120_000);
+    const cpu = cpuPerEvent(cpuBefore, cpuByRole(roles), count);
     socket.close();
     const rows = await database.db.execute<{ ms: number }>(sql`
       select extract(epoch from (breached_at - due_at)) * 1000 as ms from sla_breaches
@@ -174,6 +178,7 @@ export async function breachLateness(databaseUrl: string, count: number) {
       recordP99: percentile(recordLateness, 0.99),
       socketP50: percentile(socketLateness, 0.5),
       socketP99: percentile(socketLateness, 0.99),
+      cpu,
     };
   } finally {
     await Promise.all([api.stop(), worker.stop()]);
