@@ -57,6 +57,9 @@ export const emailKinds = [
   "sla.breached",
 ] as const;
 
+/** The most breaches one timer records, and one `sla.breaches` fan-out carries. */
+export const SLA_BREACH_BATCH = 200;
+
 const slaTimer = tenant.extend({
   ticketId: z.uuid(),
   target: z.enum(slaTargets),
@@ -132,6 +135,15 @@ export const jobCatalog = {
 
   /** A deadline's timer: records the breach if the deadline still stands, unmet, and tells people. */
   "sla.check": defineJob({ queue: "sla", schema: slaTimer, priority: "critical" }),
+  /**
+   * Tells people of breaches recorded together (services/sla/record-due-breaches.ts): a burst of
+   * deadlines is one fan-out, not one per breach. Ids only: the breach rows say the rest.
+   */
+  "sla.breaches": defineJob({
+    queue: "ticket-notifications",
+    schema: tenant.extend({ breachIds: z.array(z.uuid()).min(1).max(SLA_BREACH_BATCH) }),
+    priority: "critical",
+  }),
   /** The 80% timer: warns the assignee once, if the deadline still stands and is unmet. */
   "sla.warn": defineJob({ queue: "sla", schema: slaTimer, priority: "normal" }),
   /**

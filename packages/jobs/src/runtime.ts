@@ -263,8 +263,11 @@ export class JobRuntime<C extends Catalog> {
     };
   }
 
-  /** Hands a written outbox row to the relay: after the outermost commit, or now outside one. */
-  published(scope: WriteScope, entry: OutboxEntry): void {
+  /**
+   * Hands a written outbox row to the relay: after the outermost commit, or now outside one. A row
+   * a statement built itself (its payload from the rows it wrote) comes as `{ row }`.
+   */
+  published(scope: WriteScope, entry: Pick<OutboxEntry, "row">): void {
     const kick = () => this.relay.kick([entry.row]);
     if (scope.afterCommit) scope.afterCommit(kick);
     else kick();

@@ -1,28 +1,18 @@
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
-import type { JobHandlers, JobRun } from "@helpdesk/jobs/define";
+import type { JobHandlers } from "@helpdesk/jobs/define";
 import type { EmailContext } from "../services/email/email-context.ts";
 import { waitForQuietTicket } from "../services/email/wait-for-quiet-ticket.ts";
+import { fanOutBreaches } from "../services/notifications/fan-out-breaches.ts";
 import { fanOutTicketEvent } from "../services/notifications/fan-out-ticket-event.ts";
 import { failPermanentlyIfGone } from "./fail-if-gone.ts";
+import { withJobLog } from "./job-log.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;
 
 export const ticketNotificationHandlers = (
   ctx: EmailContext,
-): Pick<Handlers, "ticket.event" | "ticket.message-email-wait"> => ({
+): Pick<Handlers, "ticket.event" | "sla.breaches" | "ticket.message-email-wait"> => ({
   "ticket.event": (event, run) => failPermanentlyIfGone(() => fanOutTicketEvent(withJobLog(ctx, run), event)),
+  "sla.breaches": (batch, run) => fanOutBreaches(withJobLog(ctx, run), batch),
   "ticket.message-email-wait": (target, run) => waitForQuietTicket(withJobLog(ctx, run), target, run),
 });
-
-/**
- * The context with the job's own logger, made only if something logs: these run for every ticket
- * event, which rarely logs, and a pino child per job costs CPU (bench/RESULTS.md).
- */
-function withJobLog(ctx: EmailContext, run: JobRun): EmailContext {
-  return {
-    ...ctx,
-    get log() {
-      return run.log;
-    },
-  };
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { createDatabase } from "../client.ts";
 import { organizations, tickets, users } from "../schema/index.ts";
-import { recordNotification } from "./record-notification.ts";
+import { recordNotification, recordNotifications } from "./record-notification.ts";
 
 // The query on its own; the collapse rules through the service: apps/api/src/services/notifications.
 const database = createDatabase(process.env.DATABASE_URL ?? "", { max: 2 });
@@ -54,4 +54,35 @@ test("collapses within the window and keeps only the latest ids", async () => {
   for (const eventId of ids)
     last = await recordNotification(db, { ...input, type: "ticket.assigned", eventId });
   expect(last).toMatchObject({ count: 3, eventIds: ids.slice(1) });
+});
+
+test("many at once: each as one would be, in one statement; repeats and recorded events answer no row", async () => {
+  const { collapseWindowMs, keepEventIds, ...row } = input;
+  const rules = { collapseWindowMs, keepEventIds };
+  const [a, b, c] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const first = await recordNotifications(
+    db,
+    [
+      { ...row, type: "sla.breached", eventId: a, data: { n: 1 } },
+      { ...row, type: "sla.warning", eventId: b, data: { n: 2 } },
+    ],
+    rules,
+  );
+  expect(first.map((n) => [n.type, n.eventIds, n.data]).sort()).toEqual([
+    ["sla.breached", [a], { n: 1 }],
+    ["sla.warning", [b], { n: 2 }],
+  ]);
+  expect(first[0]?.createdAt).toBeInstanceOf(Date);
+  // a again (recorded: no row), c collapses into a's row.
+  const second = await recordNotifications(
+    db,
+    [
+      { ...row, type: "sla.breached", eventId: a, data: { n: 1 } },
+      { ...row, type: "sla.breached", eventId: c, data: { n: 3 } },
+    ],
+    rules,
+  );
+  expect(second).toHaveLength(1);
+  expect(second[0]).toMatchObject({ count: 2, eventIds: [a, c], data: { n: 3 } });
+  expect(await recordNotifications(db, [], rules)).toEqual([]);
 });

@@ -57,3 +57,56 @@ const recordQuery = (db: Executor) => {
   );
   return db.with(recorded).select().from(recorded);
 };
+
+/** One of many events `recordNotifications` records; the collapse rules are the call's. */
+export type NotificationRow = Omit<RecordNotificationInput, "collapseWindowMs" | "keepEventIds">;
+
+/**
+ * Records many events in one round trip, each as `recordNotification` would (the same SQL
+ * function, called once per row in the order given), and answers the rows of those not recorded
+ * before. Each call's advisory lock is held until the statement ends, so callers recording several
+ * at once give them in one order (`byLockKey`): two batches then wait for each other rather than
+ * deadlock.
+ */
+export async function recordNotifications(
+  db: Executor,
+  rows: readonly NotificationRow[],
+  rules: Pick<RecordNotificationInput, "collapseWindowMs" | "keepEventIds">,
+): Promise<Notification[]> {
+  if (rows.length === 0) return [];
+  return runPrepared(db, "record_notifications", recordManyQuery, {
+    rows: JSON.stringify(
+      [...rows].sort(byLockKey).map((row) => ({
+        id: Bun.randomUUIDv7(),
+        organization_id: row.organizationId,
+        user_id: row.userId,
+        ticket_id: row.ticketId,
+        type: row.type,
+        event_id: row.eventId,
+        data: row.data,
+      })),
+    ),
+    windowMs: rules.collapseWindowMs,
+    keepEventIds: rules.keepEventIds,
+  });
+}
+
+const lockKey = (row: NotificationRow) => `${row.userId}:${row.ticketId}:${row.type}`;
+const byLockKey = (a: NotificationRow, b: NotificationRow) => {
+  const [x, y] = [lockKey(a), lockKey(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+const recordManyQuery = (db: Executor) => {
+  const p = (name: string) => sql.placeholder(name);
+  // A function scan feeds the lateral calls in its own order: the rows' order, sorted above.
+  const recorded = db.$with("recorded", getTableColumns(notifications)).as(
+    sql`select n.* from jsonb_to_recordset(${p("rows")}::jsonb) as r(
+      id uuid, organization_id uuid, user_id uuid, ticket_id uuid, type text, event_id text, data jsonb
+    ) cross join lateral record_notification(
+      r.id, r.organization_id, r.user_id, r.ticket_id, r.type, r.event_id, r.data,
+      ${p("windowMs")}::integer, ${p("keepEventIds")}::integer
+    ) as n`,
+  );
+  return db.with(recorded).select().from(recorded);
+};

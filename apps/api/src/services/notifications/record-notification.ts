@@ -5,7 +5,7 @@ import {
 import type { SystemContext } from "../../context/service-context.ts";
 
 /** Repeats of one (user, ticket, type) within this long collapse into one row with a count. */
-const COLLAPSE_WINDOW_MS = 5 * 60_000;
+export const COLLAPSE_WINDOW_MS = 5 * 60_000;
 /**
  * Event ids kept on a collapsed row: a retried job comes back within its backoff, long before this
  * many newer events of the same (user, ticket, type). Small enough to keep the row under

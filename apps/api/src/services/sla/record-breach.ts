@@ -5,6 +5,8 @@ import { type SlaTarget, slaBreaches, slaClocks, slaPolicies, tickets } from "@h
 import { outboxInsertFromPlaceholders, outboxPlaceholderValues } from "@helpdesk/jobs/runtime";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
+import type { RecentBreaches } from "./recent-breaches.ts";
+import { recordDueBreaches } from "./record-due-breaches.ts";
 import { syncTicketSla } from "./sync-ticket-sla.ts";
 
 export interface Deadline {
@@ -16,7 +18,10 @@ export interface Deadline {
 
 /**
  * Records that a deadline passed unmet, once, and tells people: one read, then one statement,
- * each built once and prepared (a burst of deadlines runs them by the thousand).
+ * each built once and prepared (a burst of deadlines runs them by the thousand). A deadline whose
+ * policy does not reassign is recorded with whatever else of its organization is due
+ * (record-due-breaches.ts): a burst's first timer records it, and the others find it done in the
+ * read.
  * The statement marks the run breached only if it is still going with this very deadline and no
  * breach yet (its row lock serializes concurrent timers and scans, and the loser matches nothing),
  * and only then writes the breach row (unique per ticket, target and deadline besides), the
@@ -25,8 +30,14 @@ export interface Deadline {
  * events through the outbox. A deadline that moved, was met or stopped, or is not due yet records
  * nothing.
  */
-export async function recordBreach(ctx: SystemContext, deadline: Deadline, now = new Date()) {
+export async function recordBreach(
+  ctx: SystemContext,
+  deadline: Deadline,
+  now = new Date(),
+  recent?: RecentBreaches,
+) {
   if (deadline.dueAt > now) return { breached: false as const, reason: "not due yet" };
+  if (recent?.has(deadline)) return { breached: false as const, reason: "recorded with others" };
   const { db } = ctx;
   const key = {
     ticketId: deadline.ticketId,
@@ -45,6 +56,16 @@ export async function recordBreach(ctx: SystemContext, deadline: Deadline, now =
     return { breached: false as const, reason: "the deadline moved, was met or is already recorded" };
 
   const escalation = facts.escalation ?? { notifyUserIds: [], reassignToId: null };
+  if (!escalation.reassignToId) {
+    // Nothing of its own to do: recorded with every other deadline of the organization due by now.
+    const together = await recordDueBreaches(ctx, deadline.organizationId, now);
+    recent?.add(together);
+    const own = together.find(
+      (breach) => breach.ticketId === deadline.ticketId && breach.target === deadline.target,
+    );
+    if (own) return { breached: true as const, breachId: own.id, together: together.length };
+    // Another batch holds it (or took it since the read): the statement below waits and sees.
+  }
   const reassignTo =
     escalation.reassignToId && escalation.reassignToId !== facts.assigneeId ? escalation.reassignToId : null;
   const envelope = {

@@ -83,3 +83,51 @@ test("a deadline's timer records the breach within a second and tells the assign
     customer.close();
   }
 });
+
+test("deadlines falling together are recorded and told together, each once", async () => {
+  const other = await createTestOrg(server.db);
+  await server.db.insert(slaPolicies).values({
+    organizationId: other.id,
+    name: "One minute",
+    isDefault: true,
+    targets: { normal: { firstResponseMinutes: 1 } },
+    escalation: { notifyUserIds: [], reassignToId: null },
+  });
+  const assignee = await connectSocket(server.url, other.agent.token);
+  try {
+    const opened = [];
+    for (let i = 0; i < 5; i += 1) opened.push(await openTicket(server, other));
+    // All opened at the same instant 58.5 s ago: their deadlines fall together in 1.5 s.
+    const createdAt = new Date(Date.now() - 58_500);
+    for (const ticket of opened) {
+      await server.db
+        .update(tickets)
+        .set({ assigneeId: other.agent.id, createdAt })
+        .where(eq(tickets.id, ticket.id));
+      await syncTicketSla(server.context(), ticket.id);
+    }
+    for (const ticket of opened) await assignee.next("sla:breached", (e) => e.ticketId === ticket.id, 10_000);
+    const breaches = await server.db
+      .select()
+      .from(slaBreaches)
+      .where(eq(slaBreaches.organizationId, other.id));
+    expect(breaches).toHaveLength(5);
+    // Fewer fan-outs than breaches: the first timer to run took the others' deadlines too.
+    const fanOuts = (await server.jobs.queue("ticket-notifications").getJobs(["completed", "active"])).filter(
+      (job) => job.name === "sla.breaches" && job.data.organizationId === other.id,
+    );
+    expect(fanOuts.length).toBeGreaterThanOrEqual(1);
+    expect(fanOuts.flatMap((job) => job.data.breachIds).sort()).toEqual(breaches.map((b) => b.id).sort());
+    await waitFor("the e-mails", async () => {
+      const mails = await server.db
+        .select()
+        .from(devEmails)
+        .where(eq(devEmails.toAddress, other.agent.email));
+      const breached = mails.filter((mail) => mail.subject.includes("SLA breached"));
+      return breached.length >= 5 ? breached : undefined;
+    });
+    expect(assignee.received.filter((r) => r.event === "sla:breached")).toHaveLength(5);
+  } finally {
+    assignee.close();
+  }
+});
