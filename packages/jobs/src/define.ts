@@ -19,6 +19,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType, Q extends string
   /** Overrides of the queue's job options for this job (attempts, backoff, retention). */
   options?: Pick<JobsOptions, "attempts" | "backoff" | "removeOnComplete" | "removeOnFail">;
   schedule?: JobSchedule;
+  /**
+   * Fails an attempt that runs longer (retried by the queue's policy); the handler's `run.signal`
+   * aborts then, and a result that comes later is discarded.
+   */
+  timeoutMs?: number;
 }
 
 export const defineJob = <S extends z.ZodType, Q extends string>(definition: JobDefinition<S, Q>) =>
@@ -49,6 +54,11 @@ export interface EnqueueOptions {
 export interface JobRun {
   job: Job;
   log: Logger;
+  /**
+   * Aborts when the job's `timeoutMs` passes (never, for a job without one): long handlers pass it
+   * to their queries and streams, or check it between batches.
+   */
+  signal: AbortSignal;
   /**
    * Puts the job back to run again at `timestamp` (ms), without using an attempt: the handler
    * throws what this returns (`throw await run.delayUntil(t)`), which BullMQ reads as "delayed".

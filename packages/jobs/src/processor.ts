@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Catalog, JobHandlers, JobRun } from "./define.ts";
 import { organizationOfJobId, organizationOfPayload } from "./job-ids.ts";
 import { jobDuration, jobsCompleted, jobsFailed } from "./metrics.ts";
+import { withTimeout } from "./timeout.ts";
 
 type AnyHandler = (payload: unknown, run: JobRun) => Promise<unknown>;
 
@@ -51,6 +52,7 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
     let child: Logger | undefined;
     const run: JobRun = {
       job,
+      signal: neverAborted,
       get log() {
         child ??= baseLog.child(bindings());
         return child;
@@ -65,7 +67,13 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
     // completion or failure line carries the same fields plus the duration.
     shared.lines.debug(fields, "job started");
     try {
-      const result = await handler(parsed.data, run);
+      const { timeoutMs } = definition;
+      const result = timeoutMs
+        ? await withTimeout(timeoutMs, (signal) => {
+            run.signal = signal;
+            return handler(parsed.data, run);
+          })
+        : await handler(parsed.data, run);
       const seconds = (performance.now() - started) / 1000;
       shared.lines.info({ ...fields, durationMs: Math.round(seconds * 1000) }, "job completed");
       shared.durationCompleted.observe(seconds);
@@ -85,6 +93,9 @@ export function createProcessor<C extends Catalog>(catalog: C, handlers: JobHand
     }
   };
 }
+
+/** Jobs without a timeout share one signal that never fires. */
+const neverAborted = new AbortController().signal;
 
 function memoize<T>(make: (queue: string, name: string) => T): (queue: string, name: string) => T {
   const cache = new Map<string, T>();

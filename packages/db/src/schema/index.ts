@@ -1,3 +1,4 @@
+export * from "./account-tokens.ts";
 export * from "./dead-letter-jobs.ts";
 export * from "./dev-emails.ts";
 export * from "./email-log.ts";
@@ -7,6 +8,8 @@ export * from "./notification-preferences.ts";
 export * from "./notifications.ts";
 export * from "./organizations.ts";
 export * from "./outbox-events.ts";
+export * from "./report-exports.ts";
+export * from "./scheduled-runs.ts";
 export * from "./sla-breaches.ts";
 export * from "./sla-clocks.ts";
 export * from "./sla-policies.ts";

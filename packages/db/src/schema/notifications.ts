@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, timestampMs, timestamps } from "./columns.ts";
 import { organizationId } from "./organizations.ts";
@@ -42,6 +43,8 @@ export const notifications = pgTable(
     index("notifications_user_unread_idx").on(t.userId, t.readAt, t.updatedAt.desc(), t.id.desc()),
     // Collapsing, and "has this user already been told of event X?" (redelivered jobs).
     index("notifications_collapse_idx").on(t.userId, t.ticketId, t.type, t.updatedAt.desc()),
+    // Retention: read notifications by age, per organization.
+    index("notifications_org_read_idx").on(t.organizationId, t.readAt).where(sql`${t.readAt} is not null`),
   ],
 );
 

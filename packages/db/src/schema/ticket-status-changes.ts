@@ -19,5 +19,9 @@ export const ticketStatusChanges = pgTable(
     toStatus: ticketStatus().notNull(),
     changedAt: timestampMs().notNull().defaultNow(),
   },
-  (t) => [index("ticket_status_changes_ticket_idx").on(t.ticketId, t.changedAt)],
+  (t) => [
+    index("ticket_status_changes_ticket_idx").on(t.ticketId, t.changedAt),
+    // Digests and weekly reports count an organization's changes in a period.
+    index("ticket_status_changes_org_changed_idx").on(t.organizationId, t.changedAt, t.toStatus),
+  ],
 );

@@ -65,6 +65,8 @@ export const tickets = pgTable(
     ),
     // The auto-close scan: resolved tickets by age. Partial, since most tickets are not resolved.
     index("tickets_resolved_at_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
+    // Retention: closed tickets by age, per organization.
+    index("tickets_org_closed_at_idx").on(t.organizationId, t.closedAt).where(sql`${t.status} = 'closed'`),
     // The SLA sync's safety net: tickets whose clocks were not brought up to date.
     index("tickets_sla_dirty_idx").on(t.updatedAt).where(sql`${t.slaDirty}`),
     // "About to breach" and "breached" lists, nearest deadline first.

@@ -39,6 +39,16 @@ export const testCatalog = {
     schema: z.object({ organizationId: z.uuid().optional(), times: z.number().int() }),
     options: { attempts: 1 },
   }),
+  /**
+   * Outlives its timeout: with `honour`, it stops when its signal aborts; without, it runs on and
+   * reports `late` when done, a result that must be discarded.
+   */
+  "test.slow": defineJob({
+    queue: "test-jobs",
+    schema: z.object({ organizationId: z.uuid().optional(), honour: z.boolean() }),
+    timeoutMs: 200,
+    options: { attempts: 2, backoff: { type: "fixed", delay: 10 } },
+  }),
 };
 
 export type TestCatalog = typeof testCatalog;
@@ -59,6 +69,15 @@ export function testHandlers(valkey: ValkeyConnection, prefix: string): JobHandl
       const runs = await valkey.incr(key(`runs:${job.id}`));
       if (runs <= times) throw await delayUntil(Date.now() + 10);
       return { runs };
+    },
+    "test.slow": async ({ honour }, { job, signal }) => {
+      await valkey.rpush(key("started"), `${job.id}:${job.attemptsMade + 1}`);
+      if (honour) {
+        await new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+      }
+      await Bun.sleep(600);
+      await valkey.rpush(key("late"), `${job.id}:${job.attemptsMade + 1}`);
+      return { late: true };
     },
     "test.block": async (_payload, { job, log }) => {
       await valkey.rpush(key("started"), `${job.id}:${process.pid}`);
