@@ -1,5 +1,6 @@
 import { type SlaBusinessHours, type SlaPolicyTargets, ticketPriorities } from "@helpdesk/db/schema";
 import { z } from "zod";
+import { ianaZone, timeZoneInput } from "../../lib/time-zone.ts";
 import { addBusinessTime, weekdays } from "./business-time.ts";
 
 /**
@@ -30,17 +31,6 @@ const targetMinutes = z
 /** A priority or a target left out has no SLA. */
 const targets = z.partialRecord(z.enum(ticketPriorities), targetMinutes);
 
-/** Offsets (`+01:00`) are refused: they know no daylight saving time, an organization's clock does. */
-const timezone = z
-  .string()
-  .max(64)
-  .transform((value, ctx) => {
-    const id = ianaZone(value);
-    if (id === undefined)
-      ctx.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. Europe/Paris" });
-    return id ?? value;
-  });
-
 const startTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM from 00:00 to 23:59");
 const endTime = z
   .string()
@@ -49,7 +39,7 @@ const interval = z.object({ start: startTime, end: endTime }).strict();
 
 const businessHours = z
   .object({
-    timezone,
+    timezone: timeZoneInput,
     /** A weekday left out is closed. */
     weekly: z.partialRecord(z.enum(weekdays), z.array(interval).max(MAX_INTERVALS_PER_DAY)),
     holidays: z.array(z.iso.date()).max(MAX_HOLIDAYS).default([]),
@@ -178,15 +168,6 @@ export function unreachableTarget(
 }
 
 /** The canonical id of an IANA time zone (case as tzdb spells it), or undefined. */
-function ianaZone(value: string): string | undefined {
-  if (/^[+-]/.test(value)) return undefined;
-  try {
-    return new Temporal.ZonedDateTime(0n, value).timeZoneId;
-  } catch {
-    return undefined;
-  }
-}
-
 function minutesBetween(start: string, end: string): number {
   const at = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   return Math.max(0, at(end) - at(start));
