@@ -3,6 +3,7 @@ import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
 import { meRoutes } from "./me.ts";
 import { notificationRoutes } from "./notifications.ts";
+import { organizationRoutes } from "./organization.ts";
 import { reportRoutes } from "./reports.ts";
 import { slaBreachRoutes } from "./sla-breaches.ts";
 import { slaPolicyRoutes } from "./sla-policies.ts";
@@ -13,6 +14,7 @@ import { userRoutes } from "./users.ts";
 export const apiRoutes: readonly RouteSpec[] = [
   ...authRoutes,
   ...meRoutes,
+  ...organizationRoutes,
   ...userRoutes,
   ...ticketRoutes,
   ...notificationRoutes,

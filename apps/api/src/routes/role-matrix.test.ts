@@ -44,6 +44,18 @@ const matrix: Record<string, Row> = {
     admin: 200,
     request: async () => ({ path: "/me" }),
   },
+  "GET /organization": {
+    customer: 200,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/organization" }),
+  },
+  "PATCH /organization": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/organization", body: { autoCloseDays: 7 } }),
+  },
   "POST /users": {
     customer: 403,
     agent: 403,
