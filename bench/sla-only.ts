@@ -5,6 +5,7 @@
  * (helpdesk_bench_sla, dropped after), since the scan's million tickets would weigh on the others.
  */
 import { dropDatabase, migrateDatabase } from "@helpdesk/db/migrate";
+import { rawTimerLateness } from "./raw-timers.ts";
 import { breachLateness, scanDuration } from "./sla.ts";
 
 const databaseUrl =
@@ -17,12 +18,14 @@ await migrateDatabase(databaseUrl);
 try {
   for (const count of counts.length ? counts : [1_000, 10_000]) {
     const run = await breachLateness(databaseUrl, count);
+    const raw = await rawTimerLateness(count);
     console.log(
       `${run.count} deadlines in one second: breach recorded p50 ${run.recordP50} ms, p99 ${run.recordP99} ms; ` +
         `sla:breached at the socket p50 ${run.socketP50} ms, p99 ${run.socketP99} ms (${run.records} records)\n` +
         `  CPU per breach: ${Object.entries(run.cpu)
           .map(([role, us]) => `${role} ${us} µs`)
-          .join(", ")}`,
+          .join(", ")}\n` +
+        `  raw BullMQ, ${raw.count} no-op delayed jobs: p50 ${raw.p50} ms, p99 ${raw.p99} ms; CPU per job: worker ${raw.cpu.worker} µs, valkey ${raw.cpu.valkey} µs`,
     );
   }
   const scan = await scanDuration(databaseUrl, open, lost);
