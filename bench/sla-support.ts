@@ -5,6 +5,7 @@ export class RealtimeEmitterStub implements RealtimeEmitter {
   notification() {}
   ticketUpdated() {}
   sla() {}
+  exportUpdate() {}
   disconnectUser() {}
   userChanged() {
     return Promise.resolve(true);

@@ -5,8 +5,9 @@ import express from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
 import type { ActiveUserCache } from "./auth/active-user-cache.ts";
-import { createLimits } from "./auth/limits.ts";
+import { createLimits, resetAccount } from "./auth/limits.ts";
 import { limitRequests } from "./auth/rate-limits.ts";
+import { createExportSettings } from "./boot/exports.ts";
 import type { ProductJobs } from "./context/service-context.ts";
 import { limitBodyTime } from "./http/body-timeout.ts";
 import { dashboardRouter } from "./http/bull-board.ts";
@@ -19,6 +20,7 @@ import { docsRouter } from "./http/pages/docs-page.ts";
 import { requireOperator } from "./http/require-operator.ts";
 import type { Logger } from "./logging/logger.ts";
 import type { RealtimeEmitter } from "./realtime/emitter.ts";
+import { exportDownloadRouter } from "./routes/export-download.ts";
 import { healthRouter } from "./routes/health.ts";
 import { apiRoutes } from "./routes/index.ts";
 
@@ -107,6 +109,14 @@ export function createApp(deps: AppDeps) {
   });
   api.post("/auth/signup", limitRequests(limits.signUp));
   api.post("/auth/login", limitRequests(limits.logIn));
+  api.post(
+    "/auth/password-reset",
+    limitRequests(limits.passwordReset),
+    limitRequests(limits.passwordResetsPerAccount, resetAccount),
+  );
+  api.post("/auth/password-reset/confirm", limitRequests(limits.passwordResetConfirm));
+  const exports = createExportSettings(deps.env);
+  api.use(exportDownloadRouter({ db: deps.db, exports }));
   mountRoutes(api, apiRoutes, {
     limits,
     db: deps.db,
@@ -115,6 +125,7 @@ export function createApp(deps: AppDeps) {
     users: deps.users,
     tokens: { secret: deps.env.JWT_SECRET, expiresIn: deps.env.JWT_EXPIRES_IN },
     operatorToken: deps.env.OPERATOR_TOKEN,
+    exports,
   });
   app.use(API_BASE, api);
 

@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 
 /**
@@ -77,6 +79,24 @@ const baseSchema = z.object({
   BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   /** On SIGTERM, how long active jobs may run on before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+  /**
+   * Where CSV exports are written unless S3_BUCKET is set. The API serves the files the workers
+   * write: processes on different hosts need it shared (a volume), or S3.
+   */
+  EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "helpdesk-exports")),
+  /** Days an export's file is kept. At most 7: an e-mailed S3 link (presigned) can't outlive that. */
+  EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(7).default(7),
+  /** Signs local export download links. Optional: derived from JWT_SECRET when unset. */
+  EXPORT_URL_SECRET: z
+    .string()
+    .min(32, { error: "must be at least 32 characters (it signs download links)" })
+    .optional(),
+  /** S3-compatible storage for exports, used when S3_BUCKET is set (docs/deployment.md). */
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string; APP_URL: string };

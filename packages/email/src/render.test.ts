@@ -65,9 +65,9 @@ describe("renderEmail: props are validated", () => {
   });
 
   test("links must be absolute http(s) URLs", async () => {
-    for (const loginUrl of ["javascript:alert(1)", "/login", "not a url"]) {
+    for (const setPasswordUrl of ["javascript:alert(1)", "/login", "not a url"]) {
       await expect(
-        renderEmail("welcome", { ...templateFixtures.welcome, loginUrl }, "en"),
+        renderEmail("welcome", { ...templateFixtures.welcome, setPasswordUrl }, "en"),
       ).rejects.toBeInstanceOf(ZodError);
     }
   });
@@ -99,11 +99,11 @@ describe("renderEmail: props are validated", () => {
       ZodError,
     );
     const digest = templateFixtures["daily-digest"];
-    await expect(renderEmail("daily-digest", { ...digest, date: "05/03/2025" }, "en")).rejects.toBeInstanceOf(
+    await expect(renderEmail("daily-digest", { ...digest, from: "05/03/2025" }, "en")).rejects.toBeInstanceOf(
       ZodError,
     );
     await expect(
-      renderEmail("daily-digest", { ...digest, counts: { ...digest.counts, open: 1.5 } }, "en"),
+      renderEmail("daily-digest", { ...digest, counts: { ...digest.counts, resolved: 1.5 } }, "en"),
     ).rejects.toBeInstanceOf(ZodError);
     const status = templateFixtures["status-changed"];
     // @ts-expect-error "archived" is not a ticket status

@@ -1,4 +1,4 @@
-import { slaTargets, ticketStatuses } from "@helpdesk/db/schema";
+import { accountTokenPurposes, slaTargets, ticketStatuses } from "@helpdesk/db/schema";
 import { z } from "zod";
 import { defineJob, type JobDefinition } from "./define.ts";
 import type { QueueName } from "./queues.ts";
@@ -119,18 +119,44 @@ export const jobCatalog = {
     }),
   }),
 
-  /** Finds resolved tickets past their organization's autoCloseDays and enqueues a close for each. */
+  /**
+   * A welcome or password-reset e-mail: the token row's id, never the token (the handler derives
+   * it: apps/api/src/auth/account-tokens.ts). Published with the row, in the same transaction.
+   */
+  "email.account": defineJob({
+    queue: "email",
+    priority: "normal",
+    schema: tenant.extend({
+      userId: z.uuid(),
+      tokenId: z.uuid(),
+      purpose: z.enum(accountTokenPurposes),
+    }),
+  }),
+
+  /**
+   * The safety net behind the auto-close timers: finds resolved tickets past their organization's
+   * autoCloseDays (a timer lost, or the days lowered since) and enqueues a close for each.
+   */
   "tickets.auto-close-scan": defineJob({
     queue: "ticket-actions",
     schema: z.object({}),
     priority: "bulk",
-    schedule: { pattern: "*/15 * * * *" },
+    schedule: { pattern: "7 * * * *" },
     options: { attempts: 1 },
+    timeoutMs: 10 * 60_000,
   }),
+  /** Closes one resolved ticket once its organization's autoCloseDays have passed; delayed at resolution. */
   "tickets.auto-close": defineJob({
     queue: "ticket-actions",
     priority: "normal",
-    schema: tenant.extend({ ticketId: z.uuid() }),
+    schema: tenant.extend({
+      ticketId: z.uuid(),
+      /**
+       * The resolution this close is for: a ticket reopened, or resolved again since, is left alone.
+       * Optional: jobs enqueued before it was added close whichever resolution is due.
+       */
+      resolvedAt: z.iso.datetime().optional(),
+    }),
   }),
 
   /** A deadline's timer: records the breach if the deadline still stands, unmet, and tells people. */
@@ -152,18 +178,80 @@ export const jobCatalog = {
    */
   "sla.scan": defineJob({
     queue: "sla",
-    schema: z.object({}),
+    /** Optional: an admin's "run now" scans their organization only; the schedule scans all. */
+    schema: z.object({ organizationId: z.uuid().optional() }),
     priority: "normal",
     schedule: { pattern: "* * * * *" },
     options: { attempts: 1 },
+    // A backstop for a hung statement: the scan stops itself within its own budget.
+    timeoutMs: 2 * 60_000,
   }),
 
-  /** Retention: deletes relayed outbox rows, old dead letters and old notifications in bounded batches. */
+  /** Retention (docs/automations.md): deletes what each organization keeps no longer, in bounded batches. */
   "cleanup.sweep": defineJob({
     queue: "cleanup",
     priority: "bulk",
     schema: z.object({ batchSize: z.number().int().min(1).max(10_000).default(1_000) }),
     schedule: { pattern: "17 3 * * *" },
+    // A backlog left by a stopped sweep is taken up by the next attempt or the next day.
+    timeoutMs: 30 * 60_000,
+  }),
+
+  /**
+   * Writes one export's CSV file, streamed from a cursor into the export storage, with progress.
+   * The timeout frees the worker from an export stuck on its database or storage.
+   */
+  "reports.export": defineJob({
+    queue: "reports",
+    priority: "bulk",
+    schema: tenant.extend({ exportId: z.uuid() }),
+    timeoutMs: 30 * 60_000,
+  }),
+  /** E-mails an export's requester its download link, once the file is ready. */
+  "email.export-ready": defineJob({
+    queue: "email",
+    priority: "normal",
+    schema: tenant.extend({ exportId: z.uuid() }),
+  }),
+
+  /**
+   * Every quarter of an hour (so +05:30 and +05:45 zones are on time), finds the organizations
+   * whose digest or weekly report is due in their own zone and enqueues one job per occurrence.
+   * Optional `now` (tests, and a tick replayed by hand): the instant to schedule for.
+   */
+  "reports.schedules": defineJob({
+    queue: "reports",
+    priority: "normal",
+    schema: z.object({ now: z.iso.datetime().optional() }),
+    schedule: { pattern: "*/15 * * * *" },
+    options: { attempts: 1 },
+    timeoutMs: 5 * 60_000,
+  }),
+  /** One organization's digest of one local day: an `email.digest` per agent and admin with news. */
+  "reports.digest": defineJob({
+    queue: "reports",
+    priority: "normal",
+    schema: tenant.extend({ period: z.iso.date() }),
+    timeoutMs: 5 * 60_000,
+  }),
+  /** One organization's report of one ISO week: an `email.weekly-report` per admin. */
+  "reports.weekly-report": defineJob({
+    queue: "reports",
+    priority: "normal",
+    schema: tenant.extend({ week: z.string().regex(/^\d{4}-W\d{2}$/) }),
+    timeoutMs: 5 * 60_000,
+  }),
+  /** One agent's or admin's daily digest, read when sent; nothing to report sends nothing. */
+  "email.digest": defineJob({
+    queue: "email",
+    priority: "normal",
+    schema: tenant.extend({ recipientId: z.uuid(), period: z.iso.date() }),
+  }),
+  /** One admin's weekly report, with the figures of `GET /api/v1/reports/weekly`. */
+  "email.weekly-report": defineJob({
+    queue: "email",
+    priority: "normal",
+    schema: tenant.extend({ recipientId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/) }),
   }),
 } satisfies Record<string, JobDefinition<z.ZodType, QueueName>>;
 

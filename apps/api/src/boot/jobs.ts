@@ -13,6 +13,7 @@ import { createHandlers } from "../jobs/handlers.ts";
 import type { Logger } from "../logging/logger.ts";
 import { createRealtimeEmitter } from "../realtime/emitter.ts";
 import { MessageEmailWaits } from "../services/email/message-email-waits.ts";
+import { createExportSettings } from "./exports.ts";
 
 /**
  * The producer side: queues, typed enqueue/publish and the outbox relay (every process has one).
@@ -59,10 +60,13 @@ export function startJobProcessing(jobs: ProductJobs, config: Env): JobProcessin
       transport: createEmailTransport(config, jobs.db),
       from: config.EMAIL_FROM,
       appUrl: config.APP_URL,
+      publicUrl: config.PUBLIC_URL,
+      accountTokenSecret: config.JWT_SECRET,
       debounceMs: config.EMAIL_DEBOUNCE_MS,
       maxWaitMs: config.EMAIL_MAX_WAIT_MS,
     },
     messageEmailWaits: new MessageEmailWaits(),
+    exports: createExportSettings(config),
   });
   const pool = startWorkerPool(jobs, handlers, {
     lockDurationMs: config.JOB_LOCK_DURATION_MS,

@@ -7,6 +7,7 @@ import type { RateLimit } from "../auth/rate-limits.ts";
 import type { TokenSettings } from "../auth/tokens.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { RealtimeEmitter } from "../realtime/emitter.ts";
+import type { ExportSettings } from "../storage/export-settings.ts";
 
 export type ProductJobs = JobRuntime<ProductCatalog>;
 
@@ -26,6 +27,10 @@ export interface SystemContext {
 /** What every request-driven service receives: the system context plus who is acting. */
 export interface ServiceContext extends SystemContext {
   actor: Actor;
+  /** The API's signing settings: account links (the welcome e-mail's) are keyed with its secret. */
+  tokens: TokenSettings;
+  /** Export storage and link signing (the exports' routes show download links). */
+  exports: ExportSettings;
 }
 
 /** For the few services that run before anyone is authenticated (sign-up, log-in): they issue tokens. */

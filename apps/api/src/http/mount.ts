@@ -9,6 +9,7 @@ import type { TokenSettings } from "../auth/tokens.ts";
 import type { JobScope, ProductJobs, ServiceContext } from "../context/service-context.ts";
 import { AppError, type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from "../lib/errors.ts";
 import type { RealtimeEmitter } from "../realtime/emitter.ts";
+import type { ExportSettings } from "../storage/export-settings.ts";
 import { runIdempotently } from "./idempotency.ts";
 import type { RouteSpec } from "./route.ts";
 
@@ -20,6 +21,7 @@ export interface MountDeps {
   users: ActiveUserCache;
   tokens: TokenSettings;
   operatorToken: string;
+  exports: ExportSettings;
 }
 
 /** Registers each declared route on the router: authenticate, authorize, validate, run, encode. */
@@ -32,6 +34,7 @@ export function mountRoutes(router: Router, specs: readonly RouteSpec[], deps: M
         realtime: deps.realtime,
         log: req.log,
         tokens: deps.tokens,
+        exports: deps.exports,
         loginFailures: deps.limits.loginFailures,
       };
       if (spec.access !== "public") {

@@ -50,11 +50,14 @@ function parameters(schema: z.ZodType | undefined, location: "query" | "path") {
 function operation(spec: RouteSpec) {
   const secured = spec.access !== "public";
   const responses: Record<string, unknown> = {
-    [String(spec.status ?? 200)]: {
-      description: "Success",
-      // The wire format is the codec's input side (ISO strings), which is what z.encode produces.
-      content: { "application/json": { schema: jsonSchema(spec.response, "input") } },
-    },
+    [String(spec.status ?? 200)]:
+      spec.status === 204
+        ? { description: "Success, no content" }
+        : {
+            description: "Success",
+            // The wire format is the codec's input side (ISO strings), which is what z.encode produces.
+            content: { "application/json": { schema: jsonSchema(spec.response, "input") } },
+          },
   };
   if (spec.body || spec.query)
     responses["400"] = errorResponse("Invalid input; `details.issues` lists each field");

@@ -23,6 +23,6 @@ export const slaHandlers = (ctx: SystemContext): Pick<Handlers, "sla.check" | "s
       await syncIfDirty({ ...ctx, log }, timer);
       return sendWarning({ ...ctx, log }, { ...timer, dueAt: new Date(timer.dueAt) });
     },
-    "sla.scan": (_payload, { log }) => scanSla({ ...ctx, log }),
+    "sla.scan": ({ organizationId }, { log, signal }) => scanSla({ ...ctx, log }, { organizationId, signal }),
   };
 };

@@ -15,6 +15,10 @@ export const ticketActionHandlers = (
     await job.log(`enqueued ${result.enqueued} auto-close jobs`);
     return result;
   },
-  "tickets.auto-close": (payload, { log }) =>
-    failPermanentlyIfGone(() => autoCloseTicket({ ...ctx, log }, payload)),
+  "tickets.auto-close": async (payload, run) => {
+    const outcome = await failPermanentlyIfGone(() => autoCloseTicket({ ...ctx, log: run.log }, payload));
+    // Not due yet (the organization's days were raised since): back to wait, without an attempt.
+    if (!outcome.closed && outcome.reason === "not_due") throw await run.delayUntil(outcome.dueAt.getTime());
+    return outcome;
+  },
 });

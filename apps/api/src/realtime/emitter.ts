@@ -1,7 +1,13 @@
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { Emitter } from "@socket.io/redis-emitter";
 import { dropUserInProcess, userChangedChannel } from "../auth/user-changed.ts";
-import type { NotificationEvent, ServerToClientEvents, SlaEvent, TicketUpdatedEvent } from "./events.ts";
+import type {
+  ExportEventName,
+  NotificationEvent,
+  ServerToClientEvents,
+  SlaEvent,
+  TicketUpdatedEvent,
+} from "./events.ts";
 import { rooms } from "./rooms.ts";
 
 /**
@@ -12,6 +18,12 @@ export interface RealtimeEmitter {
   notification(userId: string, event: NotificationEvent): void;
   ticketUpdated(organizationId: string, event: TicketUpdatedEvent): void;
   sla(kind: "sla:warning" | "sla:breached", userIds: string[], event: SlaEvent): void;
+  /** An export's progress, readiness or failure, to its requester. */
+  exportUpdate<K extends ExportEventName>(
+    userId: string,
+    kind: K,
+    event: Parameters<ServerToClientEvents[K]>[0],
+  ): void;
   /** Closes every socket of a user, on every API process (deactivated, or their role changed). */
   disconnectUser(userId: string): void;
   /**
@@ -38,6 +50,12 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
     ticketUpdated: (organizationId, event) =>
       emitter.to(rooms.staff(organizationId)).emit("ticket:updated", event),
     sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
+    // One method for three events: the operator's typed `emit` can't follow a generic event name.
+    exportUpdate: (userId, kind, event) =>
+      (emitter.to(rooms.user(userId)) as unknown as { emit(kind: string, event: unknown): boolean }).emit(
+        kind,
+        event,
+      ),
     disconnectUser: (userId) => emitter.in(rooms.user(userId)).disconnectSockets(true),
     // Valkey queues the message to every subscriber while it runs the PUBLISH, in the turn that
     // answers it: once answered, it is on its way to the other processes, which read it on their

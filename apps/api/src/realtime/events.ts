@@ -39,12 +39,41 @@ export interface SlaEvent {
   breachedAt?: string;
 }
 
+/** An export's job at work: sent to its requester when it starts, about once a second, and at the end. */
+export interface ExportProgressEvent {
+  id: string;
+  /** 0–100. */
+  progress: number;
+  rowsDone: number;
+  /** Rows the export is expected to hold (counted when it starts). */
+  total: number;
+}
+
+/** An export's file is ready; `downloadUrl` works for an hour (GET the export for a fresh one). */
+export interface ExportReadyEvent {
+  id: string;
+  rowCount: number;
+  byteSize: number;
+  downloadUrl: string;
+}
+
+/** An export failed for good (no attempt left). */
+export interface ExportFailedEvent {
+  id: string;
+  error: string;
+}
+
 export interface ServerToClientEvents {
   notification: (event: NotificationEvent) => void;
   "ticket:updated": (event: TicketUpdatedEvent) => void;
   "sla:warning": (event: SlaEvent) => void;
   "sla:breached": (event: SlaEvent) => void;
+  "export:progress": (event: ExportProgressEvent) => void;
+  "export:ready": (event: ExportReadyEvent) => void;
+  "export:failed": (event: ExportFailedEvent) => void;
 }
+
+export type ExportEventName = "export:progress" | "export:ready" | "export:failed";
 
 /** Clients only listen; they act through the HTTP API. */
 export type ClientToServerEvents = Record<never, never>;

@@ -14,6 +14,7 @@ import { listSchedulers } from "../services/job-admin/list-schedulers.ts";
 import { getAllQueueStats, getQueueStats } from "../services/job-admin/queue-stats.ts";
 import { retryDeadLetter, retryDeadLetterInput } from "../services/job-admin/retry-dead-letter.ts";
 import { retryFailedJob } from "../services/job-admin/retry-job.ts";
+import { runSchedulerNow } from "../services/job-admin/run-scheduler.ts";
 import { allQueuesFor, queueFor } from "../services/job-admin/scope.ts";
 
 /** Org admins see their organization's jobs; the operator (bearer OPERATOR_TOKEN) sees all. */
@@ -43,6 +44,26 @@ export const adminJobRoutes = [
     access: admins,
     response: z.object({ schedulers: z.array(schedulerSchema) }),
     handler: async (ctx) => ({ schedulers: await listSchedulers(allQueuesFor(ctx)) }),
+  }),
+  route({
+    method: "post",
+    path: "/admin/jobs/schedulers/:id/run",
+    tag,
+    summary: "Run a scheduled job now",
+    description:
+      "The operator runs any scheduled job; an organization's admin runs its own `reports.digest`, " +
+      "`reports.weekly-report` or `sla.scan`. A digest or report already sent for its period answers 409.",
+    access: admins,
+    params: z.object({ id: z.string().min(1).max(100) }),
+    status: 202,
+    response: z.object({
+      jobId: z.string(),
+      name: z.string(),
+      queue: z.string(),
+      /** The digest's local date or the report's ISO week; null for a scan. */
+      period: z.string().nullable(),
+    }),
+    handler: (ctx, { params }) => runSchedulerNow(ctx, params.id),
   }),
   route({
     method: "get",

@@ -1,6 +1,7 @@
 import type { RouteSpec } from "../http/route.ts";
 import { adminJobRoutes } from "./admin-jobs.ts";
 import { authRoutes } from "./auth.ts";
+import { exportRoutes } from "./exports.ts";
 import { meRoutes } from "./me.ts";
 import { notificationRoutes } from "./notifications.ts";
 import { organizationRoutes } from "./organization.ts";
@@ -21,5 +22,6 @@ export const apiRoutes: readonly RouteSpec[] = [
   ...slaPolicyRoutes,
   ...slaBreachRoutes,
   ...reportRoutes,
+  ...exportRoutes,
   ...adminJobRoutes,
 ];

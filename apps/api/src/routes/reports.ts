@@ -1,5 +1,7 @@
 import { route } from "../http/route.ts";
 import { slaReportSchema } from "../schemas/sla-report.ts";
+import { weeklyReportSchema } from "../schemas/weekly-report.ts";
+import { weeklyReport, weeklyReportQuery } from "../services/reports/weekly-report.ts";
 import { slaReport, slaReportQuery } from "../services/sla/sla-report.ts";
 
 export const reportRoutes = [
@@ -14,5 +16,18 @@ export const reportRoutes = [
     query: slaReportQuery,
     response: slaReportSchema,
     handler: (ctx, { query }) => slaReport(ctx, query),
+  }),
+  route({
+    method: "get",
+    path: "/reports/weekly",
+    tag: "Reports",
+    summary: "One ISO week: volume, SLA compliance, median times, per agent",
+    description:
+      "`week` is an ISO week (`2026-W49`) in the organization's time zone; default: the last complete week. " +
+      "The figures of the weekly report e-mail.",
+    access: ["admin"],
+    query: weeklyReportQuery,
+    response: weeklyReportSchema,
+    handler: (ctx, { query }) => weeklyReport(ctx, query),
   }),
 ];

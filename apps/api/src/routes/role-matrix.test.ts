@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { notifications, slaPolicies, type UserRole } from "@helpdesk/db/schema";
+import { notifications, reportExports, slaPolicies, type UserRole } from "@helpdesk/db/schema";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { deadLetter, failedJob, waitingJob } from "../testing/jobs.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -225,6 +225,44 @@ const matrix: Record<string, Row> = {
     admin: 200,
     request: async () => ({ path: "/reports/sla?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z" }),
   },
+  "GET /reports/weekly": {
+    customer: 403,
+    agent: 403,
+    admin: 200,
+    request: async () => ({ path: "/reports/weekly?week=2026-W49" }),
+  },
+  "POST /reports/exports": {
+    customer: 403,
+    agent: 202,
+    admin: 202,
+    request: async () => ({
+      path: "/reports/exports",
+      body: { type: "tickets", from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" },
+    }),
+  },
+  "GET /reports/exports": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: "/reports/exports" }),
+  },
+  "GET /reports/exports/:id": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async (role) => {
+      const [row] = await server.db
+        .insert(reportExports)
+        .values({
+          organizationId: org.id,
+          requesterId: org[role].id,
+          type: "tickets",
+          params: { from: "2026-01-01T00:00:00.000Z", to: "2026-02-01T00:00:00.000Z", filters: {} },
+        })
+        .returning();
+      return { path: `/reports/exports/${row?.id}` };
+    },
+  },
   "GET /admin/jobs/stats": {
     customer: 403,
     agent: 403,
@@ -236,6 +274,12 @@ const matrix: Record<string, Row> = {
     agent: 403,
     admin: 200,
     request: async () => ({ path: "/admin/jobs/schedulers" }),
+  },
+  "POST /admin/jobs/schedulers/:id/run": {
+    customer: 403,
+    agent: 403,
+    admin: 202,
+    request: async () => ({ path: "/admin/jobs/schedulers/sla.scan/run" }),
   },
   "GET /admin/jobs/dead-letters": {
     customer: 403,

@@ -14,7 +14,7 @@ const targetFigures = z.object({
 /** Business seconds to meet the target, over the runs met in the period; null when none was. */
 const metSeconds = z.object({ median: z.number().nullable(), p90: z.number().nullable() });
 
-const groupFigures = {
+export const groupFigures = {
   targets: z.object({
     firstResponse: targetFigures,
     nextResponse: targetFigures,

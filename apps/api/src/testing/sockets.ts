@@ -17,7 +17,15 @@ export interface TestSocket {
   close(): void;
 }
 
-const EVENTS: EventName[] = ["notification", "ticket:updated", "sla:warning", "sla:breached"];
+const EVENTS: EventName[] = [
+  "notification",
+  "ticket:updated",
+  "sla:warning",
+  "sla:breached",
+  "export:progress",
+  "export:ready",
+  "export:failed",
+];
 
 export async function connectSocket(url: string, token: string): Promise<TestSocket> {
   const socket: Socket<ServerToClientEvents> = io(url, {

@@ -106,34 +106,57 @@ describe("SLA e-mails", () => {
 describe("daily-digest", () => {
   const fixture = templateFixtures["daily-digest"];
 
-  test("shows the counts and the tickets, formatted for the reader", async () => {
+  test("shows the day's counts and the reader's open tickets, formatted for the reader", async () => {
     const fr = await renderEmail("daily-digest", fixture, "fr");
     expect(fr.subject).toBe("Votre récapitulatif quotidien pour Acme : 5 mars 2025");
     expect(fr.text).toContain("mercredi 5 mars 2025");
-    expect(fr.text).toMatch(/Ouverts\s+1\s200/);
+    expect(fr.text).toMatch(/Nouveaux tickets\s+1\s200/);
     expect(fr.text).toMatch(/#42 Printer on fire https:\/\/helpdesk\.test\/tickets\/42\s+En attente/);
     const en = await renderEmail("daily-digest", fixture, "en");
-    expect(en.text).toMatch(/Open\s+1,200/);
+    expect(en.text).toMatch(/New tickets\s+1,200/);
+    expect(en.text).toMatch(/Resolved\s+3/);
+    expect(en.text).toMatch(/SLA breaches\s+1/);
+    expect(en.text).not.toContain("more.");
   });
 
-  test("says so when no ticket needs attention", async () => {
+  test("a digest of several days names them; a long list says how many more", async () => {
+    const email = await renderEmail(
+      "daily-digest",
+      { ...fixture, from: "2025-03-07", to: "2025-03-09", moreTickets: 12 },
+      "en",
+    );
+    expect(email.subject).toBe("Your daily digest for Acme: March 7, 2025 to March 9, 2025");
+    expect(email.text).toContain("And 12 more.");
+  });
+
+  test("says so when the reader has no open ticket", async () => {
     const email = await renderEmail("daily-digest", { ...fixture, tickets: [] }, "en");
-    expect(email.text).toContain("No tickets need your attention today.");
+    expect(email.text).toContain("You have no open tickets.");
   });
 });
 
 describe("weekly-report", () => {
-  test("shows the median response time, or that there was none", async () => {
-    const fixture = templateFixtures["weekly-report"];
+  const fixture = templateFixtures["weekly-report"];
+
+  test("shows volume by status and priority, SLA compliance and median times", async () => {
     const fr = await renderEmail("weekly-report", fixture, "fr");
     expect(fr.subject).toBe("Rapport hebdomadaire pour Acme : semaine du 3 mars 2025");
+    expect(fr.text).toContain("du 3 mars 2025 au 9 mars 2025");
     expect(fr.text).toMatch(/Délai médian de première réponse\s+3,5\sheures/);
-    const en = await renderEmail(
-      "weekly-report",
-      { ...fixture, stats: { ...fixture.stats, medianFirstResponseMinutes: null } },
-      "en",
-    );
-    expect(en.text).toMatch(/Median first response time\s+No first response this week/);
+    expect(fr.text).toMatch(/Premières réponses dans les délais\s+66,7\s%/);
+    const en = await renderEmail("weekly-report", fixture, "en");
+    expect(en.text).toMatch(/Tickets created\s+12/);
+    expect(en.text).toMatch(/Closed\s+5/);
+    expect(en.text).toMatch(/Urgent\s+1/);
+    expect(en.text).toMatch(/Resolutions on time\s+None this week/);
+    expect(en.text).toMatch(/Median resolution time\s+25 hours/);
+  });
+
+  test("has a row per agent", async () => {
+    const en = await renderEmail("weekly-report", fixture, "en");
+    expect(en.text).toMatch(/Sam Agent\s+1,234\s+50%\s+–\s+45 minutes/);
+    const none = await renderEmail("weekly-report", { ...fixture, agents: [] }, "en");
+    expect(none.text).toContain("No agent activity this week.");
   });
 });
 
@@ -144,5 +167,32 @@ describe("report-ready", () => {
     expect(fr.subject).toBe("Votre rapport « Tickets by tag, March » est prêt");
     expect(fr.text).toContain("Le lien de téléchargement expire le 5 mars 2025 à 14:30 UTC.");
     expect(fr.html).toContain(`href="${fixture.downloadUrl}"`);
+  });
+});
+
+describe("welcome", () => {
+  test("links to choosing a password, and says the link expires", async () => {
+    const fixture = templateFixtures.welcome;
+    const en = await renderEmail("welcome", fixture, "en");
+    expect(en.subject).toBe("Welcome to Acme on Helpdesk");
+    expect(en.html).toContain(`href="${fixture.setPasswordUrl}"`);
+    expect(en.text).toContain("The link works once and expires on March 12, 2025 at 02:30 PM UTC.");
+    const fr = await renderEmail("welcome", fixture, "fr");
+    expect(fr.text).toContain("Choisir mon mot de passe");
+    expect(fr.text).toContain("expire le 12 mars 2025 à 14:30 UTC");
+  });
+});
+
+describe("password-reset", () => {
+  test("links to the reset, says when it expires, and what to do if it was not asked for", async () => {
+    const fixture = templateFixtures["password-reset"];
+    const en = await renderEmail("password-reset", fixture, "en");
+    expect(en.subject).toBe("Reset your Helpdesk password for Acme");
+    expect(en.html).toContain(`href="${fixture.resetUrl}"`);
+    expect(en.text).toContain("The link works once and expires on March 5, 2025 at 02:30 PM UTC.");
+    expect(en.text).toContain("If you did not ask for this, ignore this e-mail");
+    const fr = await renderEmail("password-reset", fixture, "fr");
+    expect(fr.subject).toBe("Réinitialisez votre mot de passe Helpdesk pour Acme");
+    expect(fr.text).toContain("Le lien ne sert qu’une fois et expire le 5 mars 2025 à 14:30 UTC.");
   });
 });

@@ -10,14 +10,18 @@ import { ActionButton, Greeting, Paragraph, Title, tableCell } from "./shared/ui
 export const schema = z.object({
   recipientName: z.string().min(1),
   organizationName: z.string().min(1),
-  date: isoDate,
-  counts: z.object({ new: count, open: count, pending: count, breached: count }),
-  /** The tickets worth a look, already chosen and ordered by the digest job. */
+  /** The first and last local days the digest covers (the same day, but for Monday's on weekdays only). */
+  from: isoDate,
+  to: isoDate,
+  counts: z.object({ new: count, resolved: count, breached: count }),
+  /** The recipient's open tickets, oldest first, as many as the digest lists. */
   tickets: z
     .array(
       z.object({ number: ticketNumber, subject: z.string().min(1), status: ticketStatus, url: absoluteUrl }),
     )
     .max(50),
+  /** Open tickets beyond the list ("and 12 more"). */
+  moreTickets: count.default(0),
   dashboardUrl: absoluteUrl,
   preferencesUrl: absoluteUrl,
 });
@@ -25,33 +29,46 @@ type Props = z.output<typeof schema>;
 
 const copy = dictionary({
   en: {
-    subject: (organization: string, day: string) => `Your daily digest for ${organization}: ${day}`,
-    intro: (organization: string, day: string) => `Here is where ${organization} stands on ${day}.`,
-    counts: { new: "New", open: "Open", pending: "Pending", breached: "SLA breached" },
-    ticketsHeading: "Tickets that need your attention",
-    noTickets: "No tickets need your attention today.",
+    subject: (organization: string, days: string) => `Your daily digest for ${organization}: ${days}`,
+    intro: (organization: string, days: string) => `Here is what happened at ${organization} on ${days}.`,
+    through: (from: string, to: string) => `${from} to ${to}`,
+    counts: { new: "New tickets", resolved: "Resolved", breached: "SLA breaches" },
+    ticketsHeading: "Your open tickets, oldest first",
+    noTickets: "You have no open tickets.",
+    more: (n: string) => `And ${n} more.`,
     action: "Open the dashboard",
   },
   fr: {
-    subject: (organization: string, day: string) =>
-      `Votre récapitulatif quotidien pour ${organization} : ${day}`,
-    intro: (organization: string, day: string) => `Voici où en est ${organization} ce ${day}.`,
-    counts: { new: "Nouveaux", open: "Ouverts", pending: "En attente", breached: "SLA dépassé" },
-    ticketsHeading: "Tickets qui demandent votre attention",
-    noTickets: "Aucun ticket ne demande votre attention aujourd’hui.",
+    subject: (organization: string, days: string) =>
+      `Votre récapitulatif quotidien pour ${organization} : ${days}`,
+    intro: (organization: string, days: string) =>
+      `Voici ce qui s’est passé chez ${organization} le ${days}.`,
+    through: (from: string, to: string) => `${from} au ${to}`,
+    counts: { new: "Nouveaux tickets", resolved: "Résolus", breached: "Dépassements de SLA" },
+    ticketsHeading: "Vos tickets ouverts, du plus ancien au plus récent",
+    noTickets: "Vous n’avez aucun ticket ouvert.",
+    more: (n: string) => `Et ${n} de plus.`,
     action: "Ouvrir le tableau de bord",
   },
 });
 
-const countKeys = ["new", "open", "pending", "breached"] as const;
+const countKeys = ["new", "resolved", "breached"] as const;
+
+const days = (props: Props, locale: Locale, weekday: boolean) =>
+  props.from === props.to
+    ? formatDay(props.to, locale, { weekday })
+    : copy[locale].through(
+        formatDay(props.from, locale, { weekday }),
+        formatDay(props.to, locale, { weekday }),
+      );
 
 export function subject(props: Props, locale: Locale): string {
-  return oneLine(copy[locale].subject(props.organizationName, formatDay(props.date, locale)));
+  return oneLine(copy[locale].subject(props.organizationName, days(props, locale, false)));
 }
 
 export function Email({ locale, ...props }: Props & { locale: Locale }) {
   const t = copy[locale];
-  const intro = t.intro(props.organizationName, formatDay(props.date, locale, { weekday: true }));
+  const intro = t.intro(props.organizationName, days(props, locale, true));
   return (
     <EmailLayout locale={locale} preview={intro} preferencesUrl={props.preferencesUrl}>
       <Title>{props.organizationName}</Title>
@@ -85,6 +102,9 @@ export function Email({ locale, ...props }: Props & { locale: Locale }) {
             ))}
           </tbody>
         </table>
+      )}
+      {props.moreTickets > 0 && (
+        <Paragraph muted>{t.more(formatNumber(props.moreTickets, locale))}</Paragraph>
       )}
       <ActionButton href={props.dashboardUrl}>{t.action}</ActionButton>
     </EmailLayout>

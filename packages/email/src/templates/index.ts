@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import * as dailyDigest from "./daily-digest.tsx";
 import * as newMessage from "./new-message.tsx";
+import * as passwordReset from "./password-reset.tsx";
 import * as reportReady from "./report-ready.tsx";
 import * as slaBreach from "./sla-breach.tsx";
 import * as slaWarning from "./sla-warning.tsx";
@@ -16,6 +17,7 @@ export { type Locale, localeSchema, locales } from "./shared/locale.ts";
 /** Every e-mail the product sends, by the name jobs refer to it with. */
 export const templates = {
   welcome,
+  "password-reset": passwordReset,
   "ticket-created": ticketCreated,
   "new-message": newMessage,
   "ticket-assigned": ticketAssigned,

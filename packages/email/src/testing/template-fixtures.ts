@@ -19,7 +19,15 @@ export const templateFixtures: { [N in TemplateName]: TemplateProps<N> } = {
   welcome: {
     recipientName: "Camille",
     organizationName: "Acme",
-    loginUrl: `${base}/login`,
+    setPasswordUrl: `${base}/reset-password?token=welcome-token`,
+    expiresAt: "2025-03-12T14:30:00.000Z",
+    preferencesUrl,
+  },
+  "password-reset": {
+    recipientName: "Camille",
+    organizationName: "Acme",
+    resetUrl: `${base}/reset-password?token=reset-token`,
+    expiresAt: "2025-03-05T14:30:00.000Z",
     preferencesUrl,
   },
   "ticket-created": {
@@ -55,18 +63,42 @@ export const templateFixtures: { [N in TemplateName]: TemplateProps<N> } = {
   "daily-digest": {
     recipientName: "Camille",
     organizationName: "Acme",
-    date: "2025-03-05",
-    counts: { new: 3, open: 1200, pending: 0, breached: 1 },
+    from: "2025-03-05",
+    to: "2025-03-05",
+    counts: { new: 1200, resolved: 3, breached: 1 },
     tickets: [{ number: 42, subject: "Printer on fire", status: "pending", url: `${base}/tickets/42` }],
+    moreTickets: 0,
     dashboardUrl: `${base}/dashboard`,
     preferencesUrl,
   },
   "weekly-report": {
     recipientName: "Camille",
     organizationName: "Acme",
+    week: "2025-W10",
     weekStart: "2025-03-03",
-    stats: { created: 12, resolved: 9, medianFirstResponseMinutes: 210, slaBreaches: 2 },
-    reportUrl: `${base}/reports/weekly`,
+    weekEnd: "2025-03-09",
+    volume: {
+      created: 12,
+      resolved: 9,
+      byStatus: { new: 1, open: 2, pending: 1, resolved: 3, closed: 5 },
+      byPriority: { urgent: 1, high: 2, normal: 8, low: 1 },
+    },
+    sla: {
+      firstResponseCompliance: 66.7,
+      resolutionCompliance: null,
+      medianFirstResponseMinutes: 210,
+      medianResolutionMinutes: 1500,
+    },
+    agents: [
+      {
+        name: "Sam Agent",
+        resolved: 1234,
+        firstResponseCompliance: 50,
+        resolutionCompliance: null,
+        medianFirstResponseMinutes: 45,
+      },
+    ],
+    reportUrl: `${base}/reports/weekly?week=2025-W10`,
     preferencesUrl,
   },
   "report-ready": {

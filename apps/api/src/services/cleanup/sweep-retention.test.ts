@@ -1,8 +1,23 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { deadLetterJobs, notifications } from "@helpdesk/db/schema";
+import {
+  deadLetterJobs,
+  devEmails,
+  emailLog,
+  notifications,
+  organizations,
+  type RetentionSettings,
+  reportExports,
+  ticketMessages,
+  tickets,
+} from "@helpdesk/db/schema";
+import { createValkeyConnection } from "@helpdesk/valkey/connection";
+import { Worker } from "bullmq";
 import { eq, inArray } from "drizzle-orm";
-import { createTestOrg } from "../../testing/fixtures.ts";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
+import { captureLogs } from "../../testing/log-capture.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
+import { ticketInStatus } from "../../testing/tickets.ts";
 import { sweepRetention } from "./sweep-retention.ts";
 
 let server: TestServer;
@@ -12,85 +27,280 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+const sweep = (options: Partial<Parameters<typeof sweepRetention>[1]> = {}) =>
+  sweepRetention(server.context(), { batchSize: 100, deleteExportFile: async () => {}, ...options });
 
-test("the sweep deletes only expired rows, in batches, and says how many", async () => {
+async function orgWith(retention: RetentionSettings) {
   const org = await createTestOrg(server.db);
-  const { db } = server;
-  const note = (readAt: Date | null) => ({
-    organizationId: org.id,
-    userId: org.agent.id,
-    type: "ticket.created",
-    eventIds: ["x"],
-    readAt,
-  });
-  const oldNotes = await db
+  await server.db.update(organizations).set({ retention }).where(eq(organizations.id, org.id));
+  return org;
+}
+
+async function readNotification(org: TestOrg, readAt: Date | null, createdAt = new Date()) {
+  const [row] = await server.db
     .insert(notifications)
-    .values([note(daysAgo(91)), note(daysAgo(95)), note(daysAgo(120))])
+    .values({
+      organizationId: org.id,
+      userId: org.agent.id,
+      type: "ticket.created",
+      eventIds: ["x"],
+      readAt,
+      createdAt,
+    })
     .returning();
-  const [recentlyRead] = await db
+  return row?.id ?? "";
+}
+
+async function logEntry(organizationId: string | null, createdAt: Date) {
+  const [row] = await server.db
+    .insert(emailLog)
+    .values({
+      organizationId,
+      jobId: crypto.randomUUID(),
+      attempt: 1,
+      template: "ticket-created",
+      toAddress: "someone@example.test",
+      subject: "x",
+      status: "sent",
+      transport: "dev",
+      createdAt,
+    })
+    .returning();
+  return row?.id ?? "";
+}
+
+async function closedTicket(org: TestOrg, closedAt: Date) {
+  const ticket = await ticketInStatus(server, org, "closed");
+  await server.db.update(tickets).set({ closedAt }).where(eq(tickets.id, ticket.id));
+  return ticket.id;
+}
+
+/** Which of `ids` are still in `table`, sorted. */
+async function remaining(table: PgTable & { id: PgColumn }, ids: string[]) {
+  const rows = await server.db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
+  return rows.map((row) => String(row.id)).sort();
+}
+
+test("each organization's rows go by its own settings, and only past their age", async () => {
+  const strict = await orgWith({ closedTicketDays: 30, notificationDays: 10, emailLogDays: 20 });
+  const keeping = await orgWith({ closedTicketDays: null, notificationDays: 90, emailLogDays: 90 });
+
+  const strictOldRead = await readNotification(strict, daysAgo(15));
+  const strictFreshRead = await readNotification(strict, daysAgo(5));
+  const strictUnread = await readNotification(strict, null, daysAgo(200));
+  const keepingRead15 = await readNotification(keeping, daysAgo(15));
+  const keepingRead95 = await readNotification(keeping, daysAgo(95));
+
+  const strictLog25 = await logEntry(strict.id, daysAgo(25));
+  const strictLog5 = await logEntry(strict.id, daysAgo(5));
+  const keepingLog25 = await logEntry(keeping.id, daysAgo(25));
+  const keepingLog95 = await logEntry(keeping.id, daysAgo(95));
+  const platformLog95 = await logEntry(null, daysAgo(95));
+
+  const strictClosed40 = await closedTicket(strict, daysAgo(40));
+  const strictClosed10 = await closedTicket(strict, daysAgo(10));
+  const keepingClosed400 = await closedTicket(keeping, daysAgo(400));
+  const [resolvedLongAgo] = await server.db
+    .update(tickets)
+    .set({ resolvedAt: daysAgo(400) })
+    .where(eq(tickets.id, (await ticketInStatus(server, strict, "resolved")).id))
+    .returning();
+  // The deleted ticket's notification goes with it.
+  const [ticketNote] = await server.db
     .insert(notifications)
-    .values(note(daysAgo(2)))
-    .returning();
-  const [unreadOld] = await db
-    .insert(notifications)
-    .values({ ...note(null), createdAt: daysAgo(200) })
-    .returning();
-  const letter = (failedAt: Date) => ({
-    queue: "email",
-    jobName: "email.notify",
-    jobId: crypto.randomUUID(),
-    organizationId: org.id,
-    payload: {},
-    errorMessage: "x",
-    attemptsMade: 1,
-    failedAt,
-    failureKey: failedAt.getTime(),
-  });
-  const [oldLetter] = await db
-    .insert(deadLetterJobs)
-    .values(letter(daysAgo(91)))
-    .returning();
-  const [recentLetter] = await db
-    .insert(deadLetterJobs)
-    .values(letter(daysAgo(3)))
+    .values({
+      organizationId: strict.id,
+      userId: strict.agent.id,
+      ticketId: strictClosed40,
+      type: "x",
+      eventIds: [],
+    })
     .returning();
 
-  // Batches of 2: three expired notifications take two batches.
-  const deleted = await sweepRetention(server.context(), 2);
-  expect(deleted.notifications).toBeGreaterThanOrEqual(3);
+  await sweep();
+
   expect(
-    await db
-      .select()
-      .from(notifications)
-      .where(
-        inArray(
-          notifications.id,
-          oldNotes.map((row) => row.id),
-        ),
-      ),
+    await remaining(notifications, [
+      strictOldRead,
+      strictFreshRead,
+      strictUnread,
+      keepingRead15,
+      keepingRead95,
+    ]),
+  ).toEqual([strictFreshRead, strictUnread, keepingRead15].sort());
+  expect(
+    await remaining(emailLog, [strictLog25, strictLog5, keepingLog25, keepingLog95, platformLog95]),
+  ).toEqual([strictLog5, keepingLog25].sort());
+  expect(
+    await remaining(tickets, [strictClosed40, strictClosed10, keepingClosed400, resolvedLongAgo?.id ?? ""]),
+  ).toEqual([strictClosed10, keepingClosed400, resolvedLongAgo?.id ?? ""].sort());
+  // Deleted with everything of it: its messages and its notifications.
+  expect(
+    await server.db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, strictClosed40)),
   ).toEqual([]);
+  expect(await remaining(notifications, [ticketNote?.id ?? ""])).toEqual([]);
+});
+
+test("platform rows go after their fixed periods; a retried dead letter after 30 days", async () => {
+  const org = await createTestOrg(server.db);
+  const mail = async (createdAt: Date) => {
+    const [row] = await server.db
+      .insert(devEmails)
+      .values({
+        idempotencyKey: crypto.randomUUID(),
+        fromAddress: "a@example.test",
+        toAddress: "b@example.test",
+        subject: "x",
+        html: "x",
+        text: "x",
+        createdAt,
+      })
+      .returning();
+    return row?.id ?? "";
+  };
+  const letter = async (failedAt: Date, retriedAt: Date | null) => {
+    const [row] = await server.db
+      .insert(deadLetterJobs)
+      .values({
+        queue: "email",
+        jobName: "email.notify",
+        jobId: crypto.randomUUID(),
+        organizationId: org.id,
+        payload: {},
+        errorMessage: "x",
+        attemptsMade: 1,
+        failedAt,
+        failureKey: failedAt.getTime(),
+        retriedAt,
+      })
+      .returning();
+    return row?.id ?? "";
+  };
+  const oldMail = await mail(daysAgo(91));
+  const recentMail = await mail(daysAgo(10));
+  const retriedLongAgo = await letter(daysAgo(40), daysAgo(31));
+  const retriedRecently = await letter(daysAgo(40), daysAgo(10));
+  const unretried40 = await letter(daysAgo(40), null);
+  const unretried91 = await letter(daysAgo(91), null);
+
+  await sweep();
+
+  expect(await remaining(devEmails, [oldMail, recentMail])).toEqual([recentMail]);
   expect(
-    await db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.id, recentlyRead?.id ?? "")),
-  ).toHaveLength(1);
-  expect(
-    await db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.id, unreadOld?.id ?? "")),
-  ).toHaveLength(1);
-  expect(
-    await db
-      .select()
-      .from(deadLetterJobs)
-      .where(eq(deadLetterJobs.id, oldLetter?.id ?? "")),
-  ).toEqual([]);
-  expect(
-    await db
-      .select()
-      .from(deadLetterJobs)
-      .where(eq(deadLetterJobs.id, recentLetter?.id ?? "")),
-  ).toHaveLength(1);
+    await remaining(deadLetterJobs, [retriedLongAgo, retriedRecently, unretried40, unretried91]),
+  ).toEqual([retriedRecently, unretried40].sort());
+});
+
+test("batches of 2 remove all 5 rows, and the run logs one line of its counts", async () => {
+  const org = await orgWith({ closedTicketDays: null, notificationDays: 1, emailLogDays: 90 });
+  const ids = [];
+  for (let i = 0; i < 5; i += 1) ids.push(await readNotification(org, daysAgo(2 + i)));
+  const { logger, lines } = captureLogs();
+
+  const removed = await sweepRetention(
+    { ...server.context(), log: logger },
+    { batchSize: 2, deleteExportFile: async () => {} },
+  );
+
+  expect(await remaining(notifications, ids)).toEqual([]);
+  expect(removed.readNotifications).toBeGreaterThanOrEqual(5);
+  const logged = lines.filter((line) => String(line.msg).startsWith("retention sweep"));
+  expect(logged).toHaveLength(1);
+  expect(logged[0]).toMatchObject({ msg: "retention sweep", removed });
+});
+
+test("a stopped sweep stops between batches and logs what it had removed", async () => {
+  const { logger, lines } = captureLogs();
+  const stop = new AbortController();
+  stop.abort(new Error("timed out"));
+  await expect(
+    sweepRetention(
+      { ...server.context(), log: logger },
+      { batchSize: 2, signal: stop.signal, deleteExportFile: async () => {} },
+    ),
+  ).rejects.toThrow("timed out");
+  expect(lines.filter((line) => line.msg === "retention sweep stopped")).toHaveLength(1);
+});
+
+test("expired exports lose their file, then their row 30 days later", async () => {
+  const org = await createTestOrg(server.db);
+  const exportRow = async (status: "ready" | "expired", expiresAt: Date, storageKey: string | null) => {
+    const [row] = await server.db
+      .insert(reportExports)
+      .values({
+        organizationId: org.id,
+        requesterId: org.agent.id,
+        type: "tickets",
+        status,
+        params: { from: "2026-01-01", to: "2026-02-01", filters: {} },
+        storageKey,
+        expiresAt,
+      })
+      .returning();
+    return row?.id ?? "";
+  };
+  const due = await exportRow("ready", daysAgo(1), `${org.id}/due.csv`);
+  const stuck = await exportRow("ready", daysAgo(1), `${org.id}/stuck.csv`);
+  const notYet = await exportRow("ready", daysAgo(-1), `${org.id}/later.csv`);
+  const expiredLongAgo = await exportRow("expired", daysAgo(31), null);
+  const expiredRecently = await exportRow("expired", daysAgo(10), null);
+
+  const statusOf = async (id: string) =>
+    (await server.db.select().from(reportExports).where(eq(reportExports.id, id)))[0]?.status;
+  const deleted: string[] = [];
+  const removed = await sweep({
+    batchSize: 1,
+    deleteExportFile: async (key) => {
+      if (key.endsWith("stuck.csv")) throw new Error("storage said no");
+      deleted.push(key);
+    },
+  });
+  expect(deleted).toEqual([`${org.id}/due.csv`]);
+  expect(removed.expiredExports).toBe(1);
+  expect(await statusOf(due)).toBe("expired");
+  // Rows expired 30 days ago go; younger expired rows stay.
+  expect(await remaining(reportExports, [expiredLongAgo, expiredRecently])).toEqual([expiredRecently]);
+  // Its file could not be deleted: tried again next time.
+  expect(await statusOf(stuck)).toBe("ready");
+  expect(await statusOf(notYet)).toBe("ready");
+});
+
+test("BullMQ's finished jobs past their queue's retention are cleaned", async () => {
+  const queue = server.jobs.queue("cleanup");
+  const connection = createValkeyConnection(server.jobs.valkeyUrl, {
+    name: "helpdesk:test-worker",
+    maxRetriesPerRequest: null,
+  });
+  const worker = new Worker("cleanup", null, { connection, prefix: server.jobs.prefix });
+  const finish = async (outcome: "completed" | "failed") => {
+    const added = await queue.add("cleanup.sweep", { batchSize: 1 }, { attempts: 1 });
+    const token = crypto.randomUUID();
+    const job = await worker.getNextJob(token);
+    if (job?.id !== added.id) throw new Error("another job came up in the cleanup queue");
+    if (outcome === "completed") await job.moveToCompleted("done", token, false);
+    else await job.moveToFailed(new Error("failed on purpose"), token);
+    return added.id ?? "";
+  };
+  try {
+    const oldCompleted = await finish("completed");
+    const recentCompleted = await finish("completed");
+    const oldFailed = await finish("failed");
+    const recentFailed = await finish("failed");
+    // Finished 8 days ago, as BullMQ counts it: the finished sets' scores.
+    const eightDaysAgo = daysAgo(8).getTime();
+    await connection.zadd(queue.keys.completed ?? "", "XX", eightDaysAgo, oldCompleted);
+    await connection.zadd(queue.keys.failed ?? "", "XX", eightDaysAgo, oldFailed);
+
+    const removed = await sweep({ batchSize: 1 });
+
+    expect(removed.completedJobs).toBeGreaterThanOrEqual(1);
+    expect(removed.failedJobs).toBeGreaterThanOrEqual(1);
+    expect(await queue.getJob(oldCompleted)).toBeUndefined();
+    expect(await queue.getJob(oldFailed)).toBeUndefined();
+    expect(await queue.getJob(recentCompleted)).toBeDefined();
+    expect(await queue.getJob(recentFailed)).toBeDefined();
+  } finally {
+    await worker.close();
+    await connection.quit();
+  }
 });

@@ -1,63 +1,52 @@
-import { deadLetterJobs, idempotencyKeys, notifications } from "@helpdesk/db/schema";
-import { and, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
+import { cleanQueues } from "./clean-queues.ts";
+import { noneRemoved, type RemovedCounts, type SweepRun } from "./removed-counts.ts";
+import { type DeleteExportFile, sweepExports } from "./sweep-exports.ts";
+import { sweepOrganizationRows } from "./sweep-organization-rows.ts";
+import { sweepPlatformRows } from "./sweep-platform-rows.ts";
 
-const DAY_MS = 86_400_000;
-
-/** How long each kind of row is kept (docs/jobs.md). */
-export const retention = {
-  readNotificationsDays: 90,
-  deadLettersDays: 90,
-  /** Replayed for a day, as the API promises (http/idempotency.ts). */
-  idempotencyKeysDays: 1,
-};
-
-/**
- * Deletes expired rows in batches of `batchSize`, so a large backlog never holds a long lock or one
- * huge transaction; stops after `maxBatches` per kind and leaves the rest to the next sweep.
- */
-export async function sweepRetention(ctx: SystemContext, batchSize: number, maxBatches = 50) {
-  const now = Date.now();
-  const ago = (days: number) => new Date(now - days * DAY_MS);
-  const { db } = ctx;
-  return {
-    notifications: await inBatches(batchSize, maxBatches, () => {
-      const expired = and(
-        isNotNull(notifications.readAt),
-        lt(notifications.readAt, ago(retention.readNotificationsDays)),
-      );
-      const batch = db.select({ id: notifications.id }).from(notifications).where(expired).limit(batchSize);
-      return db
-        .delete(notifications)
-        .where(inArray(notifications.id, batch))
-        .returning({ id: notifications.id });
-    }),
-    deadLetters: await inBatches(batchSize, maxBatches, () => {
-      const expired = lt(deadLetterJobs.failedAt, ago(retention.deadLettersDays));
-      const batch = db.select({ id: deadLetterJobs.id }).from(deadLetterJobs).where(expired).limit(batchSize);
-      return db
-        .delete(deadLetterJobs)
-        .where(inArray(deadLetterJobs.id, batch))
-        .returning({ id: deadLetterJobs.id });
-    }),
-    idempotencyKeys: await inBatches(batchSize, maxBatches, () => {
-      const expired = lt(idempotencyKeys.createdAt, ago(retention.idempotencyKeysDays));
-      // No single-column key: the batch is picked by row address.
-      const batch = db.select({ ctid: sql`ctid` }).from(idempotencyKeys).where(expired).limit(batchSize);
-      return db
-        .delete(idempotencyKeys)
-        .where(sql`ctid = any(array(${batch}))`)
-        .returning({ key: idempotencyKeys.key });
-    }),
-  };
+export interface SweepOptions {
+  /** Rows (or BullMQ jobs) per statement. */
+  batchSize: number;
+  /** The job's: stops the sweep between batches. */
+  signal?: AbortSignal;
+  now?: Date;
+  /** Deletes an expired export's file from the export storage. */
+  deleteExportFile: DeleteExportFile;
 }
 
-async function inBatches(batchSize: number, maxBatches: number, deleteBatch: () => Promise<unknown[]>) {
-  let deleted = 0;
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const count = (await deleteBatch()).length;
-    deleted += count;
-    if (count < batchSize) break;
+/**
+ * The daily retention sweep (docs/automations.md, "Retention"): each organization's rows by its
+ * own settings, the platform's by fixed periods, expired exports, and BullMQ's finished jobs. It
+ * runs to the end in batches and logs one line of what it removed; stopped (its timeout), it logs
+ * what it had removed so far, and the next attempt goes on where it stopped.
+ */
+export async function sweepRetention(ctx: SystemContext, options: SweepOptions): Promise<RemovedCounts> {
+  const started = Date.now();
+  const run: SweepRun = {
+    batchSize: options.batchSize,
+    signal: options.signal,
+    now: options.now ?? new Date(),
+    removed: noneRemoved(),
+  };
+  try {
+    await sweepOrganizationRows(ctx, run);
+    await sweepPlatformRows(ctx, run);
+    await sweepExports(ctx, run, options.deleteExportFile);
+    await cleanQueues(ctx.jobs, run);
+  } catch (error) {
+    ctx.log.warn(
+      { err: error, removed: run.removed, durationMs: Date.now() - started },
+      "retention sweep stopped",
+    );
+    throw error;
   }
-  return deleted;
+  ctx.log.info(
+    {
+      removed: run.removed,
+      durationMs: Date.now() - started,
+    },
+    "retention sweep",
+  );
+  return run.removed;
 }

@@ -8,6 +8,10 @@ export interface EmailSettings {
   from: string;
   /** Base of the links in e-mails (the web app). */
   appUrl: string;
+  /** Base of the account links (welcome, password reset): PUBLIC_URL. */
+  publicUrl: string;
+  /** Keys the account links' tokens (auth/account-tokens.ts): JWT_SECRET. */
+  accountTokenSecret: string;
   /** Quiet time before a burst of replies is e-mailed, and the longest a burst may wait. */
   debounceMs: number;
   maxWaitMs: number;

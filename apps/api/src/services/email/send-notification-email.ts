@@ -70,7 +70,8 @@ export async function sendNotificationEmail(ctx: EmailContext, payload: NotifyPa
         return deliverEmail(ctx, {
           ...delivery,
           template: "ticket-closed",
-          props: { ...common, reason: ticket.closedReason === "auto" ? "auto" : "manual" },
+          // Anyone's close is "manual"; every other reason is the auto-close (docs/tickets.md).
+          props: { ...common, reason: ticket.closedReason === "manual" ? "manual" : "auto" },
         });
       }
       return deliverEmail(ctx, {

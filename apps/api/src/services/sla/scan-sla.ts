@@ -10,6 +10,10 @@ export interface ScanOptions {
   graceMs?: number;
   /** Stops after this long, leaving the rest to the next scan (they run every minute). */
   budgetMs?: number;
+  /** The job's timeout: stops between batches, like the budget. */
+  signal?: AbortSignal;
+  /** Only this organization's tickets (an admin's "run now"); default: every organization's. */
+  organizationId?: string;
 }
 
 /**
@@ -26,7 +30,7 @@ export async function scanSla(ctx: SystemContext, options: ScanOptions = {}, now
   let breached = 0;
 
   let after: { at: Date; id: string } | undefined;
-  while (Date.now() < stopAt) {
+  while (Date.now() < stopAt && !options.signal?.aborted) {
     const dirty = await ctx.db
       .select({ id: tickets.id, at: tickets.updatedAt })
       .from(tickets)
@@ -34,6 +38,7 @@ export async function scanSla(ctx: SystemContext, options: ScanOptions = {}, now
         and(
           eq(tickets.slaDirty, true),
           lte(tickets.updatedAt, settled),
+          options.organizationId ? eq(tickets.organizationId, options.organizationId) : undefined,
           after
             ? or(
                 gt(tickets.updatedAt, after.at),
@@ -53,7 +58,7 @@ export async function scanSla(ctx: SystemContext, options: ScanOptions = {}, now
   }
 
   let past: { dueAt: Date; ticketId: string } | undefined;
-  while (Date.now() < stopAt) {
+  while (Date.now() < stopAt && !options.signal?.aborted) {
     const overdue = await ctx.db
       .select({
         organizationId: slaClocks.organizationId,
@@ -70,6 +75,7 @@ export async function scanSla(ctx: SystemContext, options: ScanOptions = {}, now
           isNull(slaClocks.breachedAt),
           isNotNull(slaClocks.dueAt),
           lte(slaClocks.dueAt, settled),
+          options.organizationId ? eq(slaClocks.organizationId, options.organizationId) : undefined,
           past
             ? or(
                 gt(slaClocks.dueAt, past.dueAt),

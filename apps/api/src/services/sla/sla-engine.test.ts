@@ -210,6 +210,25 @@ describe("breaches", () => {
     expect(await running(ticket.id, "first_response")).toBeDefined();
   });
 
+  test("a scan for one organization (an admin's run now) leaves the others' tickets alone", async () => {
+    const ticket = await openTicket(server, org);
+    await server.db.delete(slaClocks).where(eq(slaClocks.ticketId, ticket.id));
+    await server.db
+      .update(tickets)
+      .set({ slaDirty: true, updatedAt: new Date(Date.now() - MINUTE) })
+      .where(eq(tickets.id, ticket.id));
+    const elsewhere = await createTestOrg(server.db, "Elsewhere");
+    expect(await scanSla(server.context(), { graceMs: 0, organizationId: elsewhere.id })).toEqual({
+      synced: 0,
+      breached: 0,
+    });
+    expect(await running(ticket.id, "first_response")).toBeUndefined();
+    expect(
+      (await scanSla(server.context(), { graceMs: 0, organizationId: org.id })).synced,
+    ).toBeGreaterThanOrEqual(1);
+    expect(await running(ticket.id, "first_response")).toBeDefined();
+  });
+
   test("the SLA list filters: at risk and breached, nearest deadline first", async () => {
     const atRisk = await openTicket(server, org, { subject: "at risk" });
     await age(atRisk.id, 25); // 25 of 30 minutes: past the 80% mark

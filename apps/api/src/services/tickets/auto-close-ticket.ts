@@ -4,17 +4,27 @@ import { and, eq } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
+import { autoCloseDueAt } from "./auto-close-timer.ts";
+import { closedReasons } from "./status-machine.ts";
 
-const DAY_MS = 86_400_000;
+export type AutoCloseOutcome =
+  | { closed: true }
+  | { closed: false; reason: "not_resolved" | "resolved_again" }
+  /** Still resolved, not due yet (the organization's days were raised since the timer was set). */
+  | { closed: false; reason: "not_due"; dueAt: Date };
 
 /**
- * Closes a resolved ticket whose auto-close delay has passed. Re-checks under the row lock: the
- * customer may have replied (reopening it) between the scan and this job, which is then a no-op.
+ * Closes a resolved ticket once its organization's `autoCloseDays` have passed since `resolvedAt`.
+ * Decided under the row lock, on the ticket and the days as they are now: the customer may have
+ * replied (reopening it), or it was resolved again (a newer timer owns that resolution), and then
+ * this is a no-op. A ticket closed already is one too, so a retried or duplicated job closes once,
+ * and its one status change is what e-mails the customer.
  */
 export async function autoCloseTicket(
   ctx: SystemContext,
-  input: { organizationId: string; ticketId: string },
-) {
+  input: { organizationId: string; ticketId: string; resolvedAt?: string },
+  now = new Date(),
+): Promise<AutoCloseOutcome> {
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .select({ ticket: tickets, autoCloseDays: organizations.autoCloseDays })
@@ -24,12 +34,16 @@ export async function autoCloseTicket(
       .for("update", { of: tickets });
     if (!row) throw new NotFoundError("Ticket");
     const { ticket, autoCloseDays } = row;
-    const due = ticket.resolvedAt && ticket.resolvedAt.getTime() + autoCloseDays * DAY_MS <= Date.now();
-    if (ticket.status !== "resolved" || !due) return { closed: false };
-    const now = new Date();
+    if (ticket.status !== "resolved" || !ticket.resolvedAt) return { closed: false, reason: "not_resolved" };
+    if (input.resolvedAt && new Date(input.resolvedAt).getTime() !== ticket.resolvedAt.getTime()) {
+      return { closed: false, reason: "resolved_again" };
+    }
+    const dueAt = autoCloseDueAt(ticket.resolvedAt, autoCloseDays);
+    if (dueAt > now) return { closed: false, reason: "not_due", dueAt };
+
     await tx.db
       .update(tickets)
-      .set({ status: "closed", closedAt: now, closedReason: "auto" })
+      .set({ status: "closed", closedAt: now, closedReason: closedReasons.autoClosed, updatedAt: now })
       .where(eq(tickets.id, ticket.id));
     await tx.db.insert(ticketStatusChanges).values({
       organizationId: ticket.organizationId,
@@ -50,7 +64,7 @@ export async function autoCloseTicket(
       occurredAt: now.toISOString(),
       eventId: Bun.randomUUIDv7(),
     });
-    tx.log.info({ ticketId: ticket.id }, "ticket auto-closed");
+    tx.log.info({ ticketId: ticket.id, organizationId: ticket.organizationId }, "ticket auto-closed");
     return { closed: true };
   });
 }

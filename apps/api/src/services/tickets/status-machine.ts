@@ -25,13 +25,23 @@ export const customerTransitions: Partial<Record<TicketStatus, readonly TicketSt
 export const canTransition = (from: TicketStatus, to: TicketStatus, asCustomer: boolean) =>
   (asCustomer ? (customerTransitions[from] ?? []) : allowedTransitions[from]).includes(to);
 
+/**
+ * Why a ticket was closed: by someone (`manual`), or by the auto-close timer or scan once the
+ * organization's `autoCloseDays` had passed since it was resolved. Rows closed before the reason had
+ * its long name say `auto`.
+ */
+export const closedReasons = {
+  manual: "manual",
+  autoClosed: "auto_closed_after_resolution",
+} as const;
+
 /** Timestamp columns that follow a status change, at `now` (a Date, or SQL computing one). */
 export function statusTimestamps<T>(to: TicketStatus, now: T) {
   switch (to) {
     case "resolved":
       return { resolvedAt: now };
     case "closed":
-      return { closedAt: now, closedReason: "manual" };
+      return { closedAt: now, closedReason: closedReasons.manual };
     case "open":
       return { resolvedAt: null };
     default:

@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "../../lib/errors
 import { withSla } from "../sla/sla-view.ts";
 import { syncTicketSla } from "../sla/sync-ticket-sla.ts";
 import { findActiveMember } from "../users/find-active-member.ts";
+import { autoCloseTimer } from "./auto-close-timer.ts";
 import { checkPolicy } from "./create-ticket.ts";
 import { loadTicket } from "./load-ticket.ts";
 import { canTransition, statusTimestamps } from "./status-machine.ts";
@@ -186,13 +187,18 @@ async function writeIfUnchanged(
         ),
       ]
     : [];
-  const [row] = await db
-    .with(updated, ...published, ...history)
-    .select()
-    .from(updated);
-  if (!row) return undefined;
+  // A resolution writes its delayed auto-close with it (docs/automations.md, "Auto-close").
+  const timer = changes.status === "resolved" ? autoCloseTimer(ctx, db, updated, before) : undefined;
+  const statement = db.with(updated, ...published, ...history, ...(timer ? [timer.cte] : []));
+  const [result] = timer
+    ? await statement.select().from(updated).leftJoin(timer.cte, sql`true`)
+    : (await statement.select().from(updated)).map((row) => ({ updated: row, auto_close_timer: null }));
+  if (!result) return undefined;
   for (const event of events) ctx.jobs.published(ctx, event);
-  return row;
+  if (timer && result.auto_close_timer) {
+    ctx.jobs.published(ctx, { row: timer.freshRow(result.auto_close_timer) });
+  }
+  return result.updated;
 }
 
 /** One event per kind of change: a status change, and an assignment (unassigning notifies no one). */
