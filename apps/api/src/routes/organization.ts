@@ -1,7 +1,8 @@
 import { route } from "../http/route.ts";
 import { organizationSettingsSchema } from "../schemas/organization.ts";
-import { getOrganization, updateOrganization } from "../services/organization/organization-settings.ts";
+import { getOrganization } from "../services/organization/get-organization.ts";
 import { updateOrganizationInput } from "../services/organization/settings-input.ts";
+import { updateOrganization } from "../services/organization/update-organization.ts";
 
 export const organizationRoutes = [
   route({

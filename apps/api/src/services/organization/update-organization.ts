@@ -1,21 +1,9 @@
-import { type Organization, organizations } from "@helpdesk/db/schema";
+import { organizations } from "@helpdesk/db/schema";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { eq } from "drizzle-orm";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import type { UpdateOrganizationInput } from "./settings-input.ts";
-
-/** Everyone in the organization sees who it is and its clock; only admins see how it is run. */
-const publicPart = ({ id, name, slug, timezone }: Organization) => ({ id, name, slug, timezone });
-
-export async function getOrganization(ctx: ServiceContext) {
-  const [row] = await ctx.db
-    .select()
-    .from(organizations)
-    .where(eq(organizations.id, ctx.actor.organizationId));
-  if (!row) throw new NotFoundError("Organization");
-  return ctx.actor.role === "admin" ? row : publicPart(row);
-}
 
 /**
  * Schedules read these settings at every tick (services/reports), so a new zone or hour moves the
