@@ -26,6 +26,7 @@ const rowFor = (id: string, role: ActiveUserRow["role"] = "agent"): ActiveUserRo
   role,
   name: id,
   email: `${id}@example.test`,
+  sessionsValidFrom: null,
   locale: "en",
   active: true,
 });

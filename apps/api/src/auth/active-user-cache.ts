@@ -6,8 +6,8 @@ import type { Actor } from "./actor.ts";
 import { readActiveUser } from "./authenticate.ts";
 import { processUserCaches, userChangedChannel } from "./user-changed.ts";
 
-/** The user row authentication needs; `active` decides whether the token still works. */
-export type ActiveUserRow = Actor & { active: boolean };
+/** The user row authentication needs; `active` and `sessionsValidFrom` decide whether a token still works. */
+export type ActiveUserRow = Actor & { active: boolean; sessionsValidFrom: Date | null };
 
 export interface ActiveUserCacheOptions {
   /** Reads the row from PostgreSQL (a miss, or whenever the cache is off). */

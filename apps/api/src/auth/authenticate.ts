@@ -5,7 +5,7 @@ import type { Request } from "express";
 import { UnauthorizedError } from "../lib/errors.ts";
 import type { ActiveUserCache, ActiveUserRow } from "./active-user-cache.ts";
 import type { Actor } from "./actor.ts";
-import { type TokenClaims, verifyToken } from "./tokens.ts";
+import { type VerifiedToken, verifyToken } from "./tokens.ts";
 
 /**
  * Resolves the bearer token to the acting user. The user row comes from the process's user cache,
@@ -17,17 +17,24 @@ export async function authenticate(req: Request, users: ActiveUserCache, secret:
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) throw new UnauthorizedError("Missing bearer token");
   const claims = await verifyToken(token, secret);
-  return activeActor(await users.get(claims.userId, claims.organizationId));
+  return activeActor(await users.get(claims.userId, claims.organizationId), claims);
 }
 
 /** The active user a verified token names, read from PostgreSQL (socket handshakes, cache misses). */
-export async function loadActiveUser(db: Database, claims: TokenClaims): Promise<Actor> {
-  return activeActor(await readActiveUser(db, claims.userId, claims.organizationId));
+export async function loadActiveUser(db: Database, claims: VerifiedToken): Promise<Actor> {
+  return activeActor(await readActiveUser(db, claims.userId, claims.organizationId), claims);
 }
 
-function activeActor(user: ActiveUserRow | undefined): Actor {
+function activeActor(user: ActiveUserRow | undefined, claims: VerifiedToken): Actor {
   if (!user?.active) throw new UnauthorizedError("This account is not active");
-  const { active: _active, ...actor } = user;
+  const { active: _active, sessionsValidFrom, ...actor } = user;
+  // `iat` has whole seconds: a token of the reset's own second still counts as after it.
+  if (
+    sessionsValidFrom &&
+    claims.issuedAt.getTime() < Math.floor(sessionsValidFrom.getTime() / 1000) * 1000
+  ) {
+    throw new UnauthorizedError("This session has ended (the password was reset); log in again");
+  }
   return actor;
 }
 
@@ -62,6 +69,7 @@ function prepareActiveUserQuery(db: Database) {
       email: users.email,
       locale: users.locale,
       active: users.active,
+      sessionsValidFrom: users.sessionsValidFrom,
     })
     .from(users)
     .where(

@@ -38,6 +38,8 @@ export interface TokenClaims {
 }
 
 export interface VerifiedToken extends TokenClaims {
+  /** Whole seconds, as JWT `iat` says it. */
+  issuedAt: Date;
   expiresAt: Date;
 }
 
@@ -84,7 +86,7 @@ async function verifyWithJose(token: string, secret: string): Promise<VerifiedTo
     const { payload } = await jwtVerify(token, await key(secret), {
       algorithms: ["HS256"],
       issuer: ISSUER,
-      requiredClaims: ["exp", "sub"],
+      requiredClaims: ["exp", "iat", "sub"],
     });
     if (!isUuid(payload.sub) || !isUuid(payload.org)) {
       throw new UnauthorizedError("Malformed token");
@@ -92,6 +94,7 @@ async function verifyWithJose(token: string, secret: string): Promise<VerifiedTo
     return {
       userId: payload.sub,
       organizationId: payload.org,
+      issuedAt: new Date((payload.iat ?? 0) * 1000),
       expiresAt: new Date((payload.exp ?? 0) * 1000),
     };
   } catch (error) {

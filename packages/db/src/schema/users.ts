@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { id, timestamps } from "./columns.ts";
+import { id, timestampMs, timestamps } from "./columns.ts";
 import { notificationPreferences } from "./notification-preferences.ts";
 import { organizationId, organizations } from "./organizations.ts";
 
@@ -24,6 +24,8 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     locale: locale().notNull().default("en"),
     active: boolean().notNull().default(true),
+    /** Bearer tokens issued before this are refused: set when the password is reset. */
+    sessionsValidFrom: timestampMs(),
     ...timestamps(),
   },
   (t) => [

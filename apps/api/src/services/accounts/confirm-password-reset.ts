@@ -24,8 +24,8 @@ const invalidToken = () =>
  * Sets a new password from a welcome or reset link. The token is claimed (marked used) by the same
  * statement that checks it, so two requests racing with one link change the password once; every
  * other link still out for the user stops working in the same transaction. The account's count of
- * wrong passwords is cleared, as a right password would. Bearer tokens already issued are not
- * revoked: they name no password version and expire on their own (docs/security.md).
+ * wrong passwords is cleared, as a right password would. Whoever held the account is logged out:
+ * bearer tokens issued before the reset are refused from then on, and open sockets are closed.
  */
 export async function confirmPasswordReset(
   ctx: PublicContext,
@@ -50,7 +50,7 @@ export async function confirmPasswordReset(
     if (!claimed) throw invalidToken();
     const [user] = await db
       .update(users)
-      .set({ passwordHash })
+      .set({ passwordHash, sessionsValidFrom: sql`now()` })
       .from(organizations)
       .where(
         and(
@@ -70,5 +70,10 @@ export async function confirmPasswordReset(
     return { ...user, organizationId: claimed.organizationId };
   });
   await ctx.loginFailures.reset(`${account.organizationSlug}:${account.email.toLowerCase()}`);
+  ctx.realtime.disconnectUser(account.id);
+  // Every API process drops its cached row, so the next request with an old token is refused.
+  if (!(await ctx.realtime.userChanged(account.id))) {
+    ctx.log.warn({ userId: account.id }, "password reset not announced; API processes' caches expire it");
+  }
   ctx.log.info({ userId: account.id, organizationId: account.organizationId }, "password reset");
 }
