@@ -167,3 +167,21 @@ export async function exportThroughput(databaseUrl: string, rows: number) {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The results as a Markdown table, with the target: what `bun run bench` and exports-only.ts print. */
+export function exportTable({ raw, product }: Awaited<ReturnType<typeof exportThroughput>>): string {
+  const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  const rows = [
+    ["raw floor (cursor → file, no CSV, no job)", raw],
+    [`helpdesk (reports.export in a worker process, ${product.fileMb} MB file)`, product],
+  ] as const;
+  return [
+    "| export of tickets | rows | seconds | rows/s | RSS start → peak MB |",
+    "|---|---:|---:|---:|---|",
+    ...rows.map(
+      ([name, run]) =>
+        `| ${name} | ${fmt(run.rows)} | ${run.seconds.toFixed(1)} | ${fmt(run.rowsPerSecond)} | ${run.startMb} → ${run.peakMb} |`,
+    ),
+    `helpdesk at ${((product.rowsPerSecond / raw.rowsPerSecond) * 100).toFixed(0)}% of the floor (target ≥ 50,000 rows/s, flat memory)`,
+  ].join("\n");
+}

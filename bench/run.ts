@@ -5,7 +5,7 @@
  * the subsystem-vs-raw ratio is paired within each round. `--quick` runs a smaller version.
  */
 import { dropDatabase, migrateDatabase } from "@helpdesk/db/migrate";
-import { exportThroughput } from "./exports.ts";
+import { exportTable, exportThroughput } from "./exports.ts";
 import { enqueueRate, processingRate, steadyLatency } from "./measure.ts";
 import { outboxThroughput } from "./outbox.ts";
 import { rawTimerLateness } from "./raw-timers.ts";
@@ -191,19 +191,7 @@ const exportsDatabaseUrl =
   process.env.BENCH_EXPORTS_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_bench_exports";
 await migrateDatabase(exportsDatabaseUrl);
 try {
-  const { raw, product } = await exportThroughput(exportsDatabaseUrl, quick ? 200_000 : 1_000_000);
-  console.log(
-    "\n| export of tickets | rows | seconds | rows/s | RSS start → peak MB |\n|---|---:|---:|---:|---|",
-  );
-  for (const [name, run] of [
-    ["raw floor (cursor → file, no CSV, no job)", raw],
-    ["helpdesk (reports.export in a worker process)", product],
-  ] as const) {
-    console.log(
-      `| ${name} | ${fmt(run.rows)} | ${run.seconds.toFixed(1)} | ${fmt(run.rowsPerSecond)} | ${run.startMb} → ${run.peakMb} |`,
-    );
-  }
-  console.log("Target: ≥ 50,000 rows/s with flat memory.");
+  console.log(`\n${exportTable(await exportThroughput(exportsDatabaseUrl, quick ? 200_000 : 1_000_000))}`);
 } finally {
   await dropDatabase(exportsDatabaseUrl);
 }

@@ -84,7 +84,10 @@ const baseSchema = z.object({
    * write: processes on different hosts need it shared (a volume), or S3.
    */
   EXPORT_DIR: z.string().min(1).default(join(tmpdir(), "helpdesk-exports")),
-  /** Days an export's file is kept. At most 7: an e-mailed S3 link (presigned) can't outlive that. */
+  /**
+   * Days a finished or failed export's file is kept. At most 7: a file of customer data is not left
+   * lying around; download links themselves last an hour, whatever this is.
+   */
   EXPORT_TTL_DAYS: z.coerce.number().int().min(1).max(7).default(7),
   /** Signs local export download links. Optional: derived from JWT_SECRET when unset. */
   EXPORT_URL_SECRET: z

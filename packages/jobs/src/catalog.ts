@@ -57,6 +57,10 @@ export const emailKinds = [
   "sla.breached",
 ] as const;
 
+/** An ISO 8601 week, `2026-W49`: the year and the week number are its groups. */
+export const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+const isoWeek = z.string().regex(ISO_WEEK);
+
 /** The most breaches one timer records, and one `sla.breaches` fan-out carries. */
 export const SLA_BREACH_BATCH = 200;
 
@@ -238,7 +242,7 @@ export const jobCatalog = {
   "reports.weekly-report": defineJob({
     queue: "reports",
     priority: "normal",
-    schema: tenant.extend({ week: z.string().regex(/^\d{4}-W\d{2}$/) }),
+    schema: tenant.extend({ week: isoWeek }),
     timeoutMs: 5 * 60_000,
   }),
   /** One agent's or admin's daily digest, read when sent; nothing to report sends nothing. */
@@ -251,7 +255,7 @@ export const jobCatalog = {
   "email.weekly-report": defineJob({
     queue: "email",
     priority: "normal",
-    schema: tenant.extend({ recipientId: z.uuid(), week: z.string().regex(/^\d{4}-W\d{2}$/) }),
+    schema: tenant.extend({ recipientId: z.uuid(), week: isoWeek }),
   }),
 } satisfies Record<string, JobDefinition<z.ZodType, QueueName>>;
 

@@ -2,7 +2,7 @@ import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
 import type { SystemContext } from "../context/service-context.ts";
 import { sweepRetention } from "../services/cleanup/sweep-retention.ts";
-import { deleteExportFile, type ExportStorage } from "../storage/export-storage.ts";
+import type { ExportStorage } from "../storage/export-storage.ts";
 
 type Handlers = JobHandlers<ProductCatalog>;
 
@@ -11,13 +11,13 @@ export const cleanupHandlers = (
   ctx: SystemContext & { exports: { storage: ExportStorage } },
 ): Pick<Handlers, "cleanup.sweep"> => ({
   "cleanup.sweep": async ({ batchSize }, { job, log, signal }) => {
-    const { storage } = ctx.exports;
     const removed = await sweepRetention(
       { ...ctx, log },
       {
         batchSize,
         signal,
-        deleteExportFile: (key) => deleteExportFile(storage, key),
+        // A missing file is not an error for `delete`: a sweep retried after a crash goes on.
+        deleteExportFile: (key) => ctx.exports.storage.delete(key),
       },
     );
     await job.log(`removed ${JSON.stringify(removed)}`);

@@ -1,3 +1,4 @@
+import type { Database } from "@helpdesk/db/client";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
 import type { EmailContext } from "../services/email/email-context.ts";
@@ -12,11 +13,12 @@ type Handlers = JobHandlers<ProductCatalog>;
 
 /** The export's file (`reports` queue) and its e-mail (`email` queue, under the provider's limits). */
 export const exportHandlers = (
-  ctx: EmailContext & { exports: ExportSettings },
+  ctx: EmailContext & { db: Database; exports: ExportSettings },
 ): Pick<Handlers, "reports.export" | "email.export-ready"> => ({
   "reports.export": (payload, run) =>
     failPermanentlyIfGone(() =>
       runExport(withJobLog(ctx, run), payload, {
+        attempt: run.job.attemptsStarted,
         signal: run.signal,
         lastAttempt: run.job.attemptsMade + 1 >= (run.job.opts.attempts ?? 1),
         reportProgress: (progress) => run.job.updateProgress(progress),

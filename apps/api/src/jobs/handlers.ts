@@ -1,3 +1,4 @@
+import type { Database } from "@helpdesk/db/client";
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { JobHandlers } from "@helpdesk/jobs/define";
 import type { EmailContext } from "../services/email/email-context.ts";
@@ -11,7 +12,7 @@ import { ticketActionHandlers } from "./ticket-actions.ts";
 import { ticketNotificationHandlers } from "./ticket-notifications.ts";
 
 /** Every job's handler; `satisfies` makes a job of the catalog without a handler a compile error. */
-export const createHandlers = (ctx: EmailContext & { exports: ExportSettings }) =>
+export const createHandlers = (ctx: EmailContext & { db: Database; exports: ExportSettings }) =>
   ({
     ...ticketNotificationHandlers(ctx),
     ...emailHandlers(ctx),

@@ -14,7 +14,7 @@ import { listSchedulers } from "../services/job-admin/list-schedulers.ts";
 import { getAllQueueStats, getQueueStats } from "../services/job-admin/queue-stats.ts";
 import { retryDeadLetter, retryDeadLetterInput } from "../services/job-admin/retry-dead-letter.ts";
 import { retryFailedJob } from "../services/job-admin/retry-job.ts";
-import { runSchedulerNow } from "../services/job-admin/run-scheduler.ts";
+import { runSchedulerInput, runSchedulerNow } from "../services/job-admin/run-scheduler.ts";
 import { allQueuesFor, queueFor } from "../services/job-admin/scope.ts";
 
 /** Org admins see their organization's jobs; the operator (bearer OPERATOR_TOKEN) sees all. */
@@ -51,10 +51,13 @@ export const adminJobRoutes = [
     tag,
     summary: "Run a scheduled job now",
     description:
-      "The operator runs any scheduled job; an organization's admin runs its own `reports.digest`, " +
-      "`reports.weekly-report` or `sla.scan`. A digest or report already sent for its period answers 409.",
+      "The operator runs any scheduled job, and any organization's `reports.digest` or " +
+      "`reports.weekly-report` (`organizationId` in the body); an organization's admin runs its own " +
+      "`reports.digest`, `reports.weekly-report` or `sla.scan` (a body's `organizationId` is ignored). " +
+      "A digest or report already sent for its period answers 409.",
     access: admins,
     params: z.object({ id: z.string().min(1).max(100) }),
+    body: runSchedulerInput,
     status: 202,
     response: z.object({
       jobId: z.string(),
@@ -63,7 +66,7 @@ export const adminJobRoutes = [
       /** The digest's local date or the report's ISO week; null for a scan. */
       period: z.string().nullable(),
     }),
-    handler: (ctx, { params }) => runSchedulerNow(ctx, params.id),
+    handler: (ctx, { params, body }) => runSchedulerNow(ctx, params.id, body),
   }),
   route({
     method: "get",

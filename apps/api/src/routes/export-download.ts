@@ -10,7 +10,7 @@ import type { ExportSettings } from "../storage/export-settings.ts";
 export const exportDownloadPath = (id: string) => `/reports/exports/${id}/download`;
 
 /**
- * `GET /reports/exports/:id/download?expires=…&signature=…`: streams a local export's file. Public,
+ * `GET /reports/exports/:id/download?key=…&expires=…&signature=…`: streams a local export's file. Public,
  * the signature is the authority; outside the route DSL because it answers a file, not JSON.
  */
 export function exportDownloadRouter(deps: { db: Executor; exports: ExportSettings }): Router {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { rm } from "node:fs/promises";
+import { reportExports } from "@helpdesk/db/schema";
 import { type Subprocess, spawn } from "bun";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { exportDir, exportWhenReady, requestExport, seedTickets } from "../testing/exports.ts";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../testing/server.ts";
@@ -84,7 +85,8 @@ test(`an export of ${ROWS.toLocaleString("en-US")} rows streams in bounded memor
   const ready = await exportWhenReady(server, org.agent, id, 90_000);
   const { baselineRss, peakRss } = JSON.parse(await ask("report"));
   const growthMb = (peakRss - baselineRss) / MB;
-  const file = Bun.file(`${dir}/${org.id}/${id}.csv`);
+  const [row] = await server.db.select().from(reportExports).where(eq(reportExports.id, id));
+  const file = Bun.file(`${dir}/${row?.storageKey}`);
   console.log(
     `export of ${ready.rowCount} rows, ${(file.size / MB).toFixed(0)} MB: worker RSS ${(baselineRss / MB).toFixed(0)} → peak ${(peakRss / MB).toFixed(0)} MB (+${growthMb.toFixed(1)} MB)`,
   );

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { rm } from "node:fs/promises";
-import { emailLog, outboxEvents, reportExports } from "@helpdesk/db/schema";
+import { devEmails, emailLog, outboxEvents, reportExports } from "@helpdesk/db/schema";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import { waitFor } from "@helpdesk/jobs/testing/wait-for";
-import { and, count, eq, sql } from "drizzle-orm";
-import { exportKey } from "../services/exports/export-files.ts";
+import { and, count, eq, like, sql } from "drizzle-orm";
 import { deriveDownloadSecret, signDownload } from "../storage/url-signature.ts";
 import {
   type ExportBody,
@@ -239,13 +238,16 @@ describe("the file", () => {
     const url = new URL(ready.downloadUrl ?? "");
     const signature = url.searchParams.get("signature") ?? "";
     const expires = Number(url.searchParams.get("expires"));
+    const key = url.searchParams.get("key") ?? "";
+    const [row] = await server.db.select().from(reportExports).where(eq(reportExports.id, ready.id));
+    expect(key).toBe(row?.storageKey ?? "");
     const variant = (change: (u: URL) => void) => {
       const copy = new URL(url);
       change(copy);
       return copy.toString();
     };
     const secret = deriveDownloadSecret(server.config.JWT_SECRET);
-    const key = exportKey(org.id, ready.id);
+    const otherKey = key.replace(ready.id, crypto.randomUUID());
     const refused = [
       variant((u) => u.searchParams.set("signature", `${signature.slice(0, -2)}AA`)),
       variant((u) => u.searchParams.set("expires", String(expires + 3600))),
@@ -262,6 +264,14 @@ describe("the file", () => {
       variant((u) => {
         u.pathname = u.pathname.replace(ready.id, crypto.randomUUID());
       }),
+      // Another key with this export's signature, or no key.
+      variant((u) => u.searchParams.set("key", otherKey)),
+      variant((u) => u.searchParams.delete("key")),
+      // A key correctly signed, but for another export than the path's.
+      variant((u) => {
+        u.searchParams.set("key", otherKey);
+        u.searchParams.set("signature", signDownload(secret, otherKey, expires));
+      }),
     ];
     for (const link of refused) {
       const { res, text } = await download(link);
@@ -271,19 +281,32 @@ describe("the file", () => {
     expect((await download(url.toString())).res.status).toBe(200);
   });
 
-  test("the requester is e-mailed the link once", async () => {
-    const sent = await waitFor("the report-ready e-mail", async () => {
+  test("the requester is e-mailed once, with a link to the export's page in the app", async () => {
+    const jobId = jobIdFor(org.id, `export-ready-${ready.id}`);
+    const [logged] = await waitFor("the report-ready e-mail", async () => {
       const rows = await server.db
         .select()
         .from(emailLog)
-        .where(and(eq(emailLog.template, "report-ready"), eq(emailLog.recipientId, org.agent.id)));
-      const mine = rows.filter((row) => row.jobId === jobIdFor(org.id, `export-ready-${ready.id}`));
-      return mine.length > 0 && mine;
+        .where(and(eq(emailLog.template, "report-ready"), eq(emailLog.jobId, jobId)));
+      return rows.length > 0 && rows;
     });
-    expect(sent.length).toBe(1);
-    const [email] = sent;
-    expect(email?.status).toBe("sent");
-    expect(email?.subject).toContain("is ready");
+    expect(logged).toMatchObject({ status: "sent", recipientId: org.agent.id });
+    expect(logged?.subject).toContain("is ready");
+    // Nothing left to send for this export, under any job id: then it is still the one e-mail.
+    await waitFor("the e-mail queue to drain", async () => {
+      const pending = await server.jobs
+        .queue("email")
+        .getJobs(["waiting", "active", "delayed", "prioritized"]);
+      return !pending.some((job) => job.data?.exportId === ready.id);
+    });
+    const page = `${server.config.APP_URL}/reports/exports/${ready.id}`;
+    const mails = await server.db
+      .select()
+      .from(devEmails)
+      .where(and(eq(devEmails.toAddress, org.agent.email), like(devEmails.text, `%${page}%`)));
+    expect(mails.length).toBe(1);
+    expect(mails[0]?.text).not.toContain("/download?");
+    expect(mails[0]?.text).toContain("The file is kept until");
   });
 });
 

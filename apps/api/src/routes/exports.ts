@@ -3,7 +3,11 @@ import { idParam, page } from "../schemas/common.ts";
 import { exportRequestedSchema, exportSchema } from "../schemas/export.ts";
 import { getExport } from "../services/exports/get-export.ts";
 import { listExports, listExportsQuery } from "../services/exports/list-exports.ts";
-import { requestExport, requestExportInput } from "../services/exports/request-export.ts";
+import {
+  MAX_EXPORTS_IN_FLIGHT,
+  requestExport,
+  requestExportInput,
+} from "../services/exports/request-export.ts";
 
 export const exportRoutes = [
   route({
@@ -12,7 +16,8 @@ export const exportRoutes = [
     tag: "Reports",
     summary: "Request a CSV export of tickets, SLA breaches or messages",
     description:
-      "Answers 202 at once; the file is written in the background. Follow it with `export:progress` and `export:ready` socket events, or by GETting the export.",
+      "Answers 202 at once; the file is written in the background. Follow it with `export:progress` and `export:ready` socket events, or by GETting the export. " +
+      `A requester with ${MAX_EXPORTS_IN_FLIGHT} exports already queued or running gets 429 \`rate_limited\` (with Retry-After) until one has finished.`,
     access: ["agent", "admin"],
     body: requestExportInput,
     response: exportRequestedSchema,

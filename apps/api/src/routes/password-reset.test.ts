@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { accountTokens } from "@helpdesk/db/schema";
+import { accountTokens, outboxEvents } from "@helpdesk/db/schema";
 import { createDevOutboxTransport } from "@helpdesk/email/dev-outbox-transport";
-import { uniquePrefix } from "@helpdesk/jobs/testing/wait-for";
+import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { count, eq } from "drizzle-orm";
 import { hashAccountToken } from "../auth/account-tokens.ts";
 import { PASSWORD_RESETS_PER_ACCOUNT } from "../auth/limits.ts";
@@ -30,7 +30,29 @@ const confirm = (token: string, password = NEW_PASSWORD) =>
   server.request("POST", "/api/v1/auth/password-reset/confirm", { body: { token, password } });
 const logIn = (email: string, password: string) =>
   server.request("POST", "/api/v1/auth/login", { body: { organizationSlug: org.slug, email, password } });
-const tokenRowCount = async () => (await server.db.select({ n: count() }).from(accountTokens))[0]?.n;
+/** This organization's account-link rows only: nothing done for another organization moves the count. */
+const tokenRowCount = async () =>
+  (
+    await server.db.select({ n: count() }).from(accountTokens).where(eq(accountTokens.organizationId, org.id))
+  )[0]?.n;
+
+/**
+ * Until the relay has moved every outbox row of the organization and the e-mail queue has nothing
+ * waiting, running or delayed: only then does "no e-mail" mean none will come.
+ */
+async function emailsSettled() {
+  await waitFor("the outbox relayed and the e-mail queue drained", async () => {
+    const [outbox] = await server.db
+      .select({ n: count() })
+      .from(outboxEvents)
+      .where(eq(outboxEvents.organizationId, org.id));
+    if ((outbox?.n ?? 0) > 0) return false;
+    const counts = await server.jobs
+      .queue("email")
+      .getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children");
+    return Object.values(counts).every((n) => n === 0);
+  });
+}
 
 describe("asking for a reset", () => {
   test("a known e-mail: 202, and one e-mail whose link is PUBLIC_URL/reset-password?token=…", async () => {
@@ -96,6 +118,7 @@ describe("asking for a reset", () => {
     }
     // The job's outbox row is written only from the token row the same statement wrote.
     expect(await tokenRowCount()).toBe(tokensBefore);
+    await emailsSettled();
     expect(await devEmailsTo(server, unknown)).toHaveLength(0);
     expect(await devEmailsTo(server, org.admin.email)).toHaveLength(0);
   });
@@ -105,11 +128,14 @@ describe("asking for a reset", () => {
     const tokensBefore = await tokenRowCount();
     expect((await requestReset(user.email)).status).toBe(202);
     expect(await tokenRowCount()).toBe(tokensBefore);
+    await emailsSettled();
+    expect(await devEmailsTo(server, user.email)).toHaveLength(0);
   });
 
   test("known and unknown e-mails take alike time", async () => {
-    const rounds = 15;
-    const known = await Promise.all(Array.from({ length: rounds }, () => org.addUser("customer")));
+    const rounds = 51;
+    const known = await Promise.all(Array.from({ length: rounds + 1 }, () => org.addUser("customer")));
+    const unknown = () => `nobody-${crypto.randomUUID().slice(0, 8)}@reset.test`;
     const timed = async (email: string) => {
       const started = performance.now();
       const res = await requestReset(email);
@@ -117,19 +143,35 @@ describe("asking for a reset", () => {
       return performance.now() - started;
     };
     // Warm both paths (prepared statement, connections) before measuring.
-    await timed(`warm-${crypto.randomUUID().slice(0, 8)}@reset.test`);
+    await timed(unknown());
+    await timed(known[0]?.email ?? "");
+    const differences: number[] = [];
     const knownTimes: number[] = [];
     const unknownTimes: number[] = [];
-    for (const user of known) {
-      // Interleaved, so a slow moment of the machine falls on both.
-      knownTimes.push(await timed(user.email));
-      unknownTimes.push(await timed(`nobody-${crypto.randomUUID().slice(0, 8)}@reset.test`));
+    for (const [i, user] of known.slice(1).entries()) {
+      // Each round a pair, adjacent in time, so a slow moment of the machine falls on both; the
+      // order alternates, so what one request leaves running (the relay, the e-mail job) falls on
+      // either kind alike.
+      let knownTime: number;
+      let unknownTime: number;
+      if (i % 2 === 0) {
+        knownTime = await timed(user.email);
+        unknownTime = await timed(unknown());
+      } else {
+        unknownTime = await timed(unknown());
+        knownTime = await timed(user.email);
+      }
+      differences.push(knownTime - unknownTime);
+      knownTimes.push(knownTime);
+      unknownTimes.push(unknownTime);
     }
     const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-    const [k, u] = [median(knownTimes), median(unknownTimes)];
-    // Tolerant: a shared CI machine is noisy; a path doing more work (a transaction, a send) would
-    // stand out by far more than this.
-    expect(Math.abs(k - u)).toBeLessThan(Math.max(5, 0.5 * Math.max(k, u)));
+    // The known path writes two rows, a fraction of a millisecond. An enumeration leak costs far
+    // more than this bound: an Argon2 hash, or an e-mail rendered and sent, on one side only. The
+    // share of the faster side's typical request (which a leak can't inflate) keeps a loaded
+    // machine, where everything is slower, from failing.
+    const typical = Math.min(median(knownTimes), median(unknownTimes));
+    expect(Math.abs(median(differences))).toBeLessThan(3 + 0.25 * typical);
   });
 });
 

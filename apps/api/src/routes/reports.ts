@@ -1,7 +1,7 @@
 import { route } from "../http/route.ts";
 import { slaReportSchema } from "../schemas/sla-report.ts";
 import { weeklyReportSchema } from "../schemas/weekly-report.ts";
-import { weeklyReport, weeklyReportQuery } from "../services/reports/weekly-report.ts";
+import { getWeeklyReport, weeklyReportQuery } from "../services/reports/get-weekly-report.ts";
 import { slaReport, slaReportQuery } from "../services/sla/sla-report.ts";
 
 export const reportRoutes = [
@@ -28,6 +28,6 @@ export const reportRoutes = [
     access: ["admin"],
     query: weeklyReportQuery,
     response: weeklyReportSchema,
-    handler: (ctx, { query }) => weeklyReport(ctx, query),
+    handler: (ctx, { query }) => getWeeklyReport(ctx, query),
   }),
 ];

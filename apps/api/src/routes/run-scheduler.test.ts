@@ -6,23 +6,29 @@ import { eq } from "drizzle-orm";
 import type { JobProcessing } from "../boot/jobs.ts";
 import { currentDigest, lastCompleteWeek } from "../services/reports/schedule-periods.ts";
 import { createTestOrg, type TestOrg } from "../testing/fixtures.ts";
-import { sentEmails, setSchedules } from "../testing/schedules.ts";
+import { failedDigestJob, sentEmails, setSchedules } from "../testing/schedules.ts";
 import { startTestServerWithWorkers, type TestServer } from "../testing/server.ts";
 import { openTicket } from "../testing/tickets.ts";
 
 let server: TestServer & { workers: JobProcessing };
 let orgA: TestOrg;
 let orgB: TestOrg;
+let orgC: TestOrg;
 const operator = env().OPERATOR_TOKEN;
 // Both digests are off, so the real quarter-hour ticks never send them: only "run now" does.
 const digestOff = { enabled: false, hour: 8, weekdaysOnly: false };
 
 beforeAll(async () => {
   server = await startTestServerWithWorkers();
-  [orgA, orgB] = await Promise.all([createTestOrg(server.db, "Org A"), createTestOrg(server.db, "Org B")]);
+  [orgA, orgB, orgC] = await Promise.all([
+    createTestOrg(server.db, "Org A"),
+    createTestOrg(server.db, "Org B"),
+    createTestOrg(server.db, "Org C"),
+  ]);
   await setSchedules(server.db, orgA.id, { timezone: "Asia/Kathmandu", digest: digestOff });
   await setSchedules(server.db, orgB.id, { timezone: "America/St_Johns", digest: digestOff });
-  for (const org of [orgA, orgB]) {
+  await setSchedules(server.db, orgC.id, { timezone: "Europe/Paris", digest: digestOff });
+  for (const org of [orgA, orgB, orgC]) {
     const { id } = await openTicket(server, org);
     await server.db.update(tickets).set({ assigneeId: org.agent.id }).where(eq(tickets.id, id));
   }
@@ -93,8 +99,85 @@ describe("POST /admin/jobs/schedulers/:id/run", () => {
     const res = await runNow("cleanup.sweep", operator);
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ name: "cleanup.sweep", queue: "cleanup", period: null });
-    // An organization's own occurrence has no organization to run for, for the operator.
-    expect((await runNow("reports.digest", operator)).status).toBe(403);
+  });
+
+  test("the operator runs any organization's digest or report, named in the body", async () => {
+    const week = lastCompleteWeek(new Date(), "America/St_Johns");
+    const res = await runNow("reports.weekly-report", operator, { organizationId: orgB.id });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({
+      jobId: `${orgB.id}_weekly-report-${week}`,
+      name: "reports.weekly-report",
+      queue: "reports",
+      period: week,
+    });
+    const sent = await waitFor("org B's weekly report", async () => {
+      const rows = await sentEmails(server.db, orgB.id, "weekly-report", week);
+      return rows.length === 1 ? rows : undefined;
+    });
+    expect(sent[0]?.recipientId).toBe(orgB.admin.id);
+    expect((await runNow("reports.weekly-report", operator, { organizationId: orgB.id })).status).toBe(409);
+
+    for (const id of ["reports.digest", "reports.weekly-report"]) {
+      for (const body of [undefined, {}, { organizationId: "org-b" }]) {
+        const refused = await runNow(id, operator, body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.error.details.issues).toEqual([
+          expect.objectContaining({ location: "body", path: "organizationId" }),
+        ]);
+      }
+      const unknown = await runNow(id, operator, { organizationId: crypto.randomUUID() });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.code).toBe("not_found");
+    }
+  });
+
+  test("a digest whose job failed every attempt runs again when run now", async () => {
+    const { period } = currentDigest(new Date(), "Europe/Paris", digestOff);
+    const failed = await failedDigestJob(server.db, server.jobs, orgC.id, period);
+    expect(failed.id).toBe(`${orgC.id}_digest-${period}`);
+
+    const res = await runNow("reports.digest", orgC.admin.token);
+    expect(res.status).toBe(202);
+    expect(res.body.jobId).toBe(failed.id);
+    const sent = await waitFor("org C's digest", async () => {
+      const rows = await sentEmails(server.db, orgC.id, "daily-digest", period);
+      return rows.length === 1 ? rows : undefined;
+    });
+    expect(sent[0]?.recipientId).toBe(orgC.agent.id);
+    const job = await server.jobs.queue("reports").getJob(failed.id ?? "");
+    expect(await job?.getState()).toBe("completed");
+    // Its attempts start over: the retry is a full run, not the failed job's last breath.
+    expect(job?.attemptsMade).toBe(1);
+  });
+
+  test("an SLA scan asked for while one is pending is that one: repeats collapse per organization", async () => {
+    const sla = server.jobs.queue("sla");
+    await sla.pause();
+    let first: Awaited<ReturnType<typeof runNow>>;
+    try {
+      first = await runNow("sla.scan", orgB.admin.token);
+      expect(first.status).toBe(202);
+      for (let i = 0; i < 3; i++)
+        expect((await runNow("sla.scan", orgB.admin.token)).body.jobId).toBe(first.body.jobId);
+      const otherOrg = await runNow("sla.scan", orgC.admin.token);
+      expect(otherOrg.body.jobId).not.toBe(first.body.jobId);
+      const pending = await sla.getJobs(["waiting", "prioritized"]);
+      const orgBScans = pending.filter(
+        (job) => job.name === "sla.scan" && job.data.organizationId === orgB.id,
+      );
+      expect(orgBScans.map((job) => job.id)).toEqual([first.body.jobId]);
+    } finally {
+      await sla.resume();
+    }
+    await waitFor(
+      "org B's scan to finish",
+      async () => (await sla.getJobState(first.body.jobId)) === "completed",
+    );
+    // Once it has run, asking again runs a new scan.
+    const later = await runNow("sla.scan", orgB.admin.token);
+    expect(later.status).toBe(202);
+    expect(later.body.jobId).not.toBe(first.body.jobId);
   });
 
   test("an unknown id is 404; agents and customers are refused", async () => {

@@ -5,6 +5,6 @@ export interface ExportSettings {
   storage: ExportStorage;
   /** Signs and checks the local download route's links (EXPORT_URL_SECRET, or derived). */
   urlSecret: string;
-  /** Days a finished export's file is kept (EXPORT_TTL_DAYS). */
+  /** Days a finished (ready or failed) export is kept before retention removes its file (EXPORT_TTL_DAYS). */
   fileTtlDays: number;
 }

@@ -3,7 +3,6 @@
  * the export job, the download route and retention never ask which.
  */
 export interface ExportStorage {
-  readonly kind: "local" | "s3";
   /**
    * Writes `body` to `key` as it is pulled, chunk by chunk: the file is never whole in memory. A
    * reader sees the file only once it is complete.
@@ -15,11 +14,6 @@ export interface ExportStorage {
   delete(key: string): Promise<void>;
   /** A link that downloads the file, with no other credentials, until `expiresAt`. */
   signedUrl(key: string, options: { expiresAt: Date; filename: string }): string;
-}
-
-/** Retention's entry point: removes an expired export's file, wherever it is stored. */
-export function deleteExportFile(storage: ExportStorage, key: string): Promise<void> {
-  return storage.delete(key);
 }
 
 /** Keys are relative paths of plain segments: no `..`, no leading slash, nothing to escape. */

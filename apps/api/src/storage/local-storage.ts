@@ -10,7 +10,7 @@ export interface LocalStorageOptions {
   dir: string;
   /** Signs the links (storage/url-signature.ts). */
   secret: string;
-  /** The API route that serves a key's file (it checks the signature). */
+  /** The API route that serves a key's file (it checks the signature against the link's `key`). */
   downloadUrl: (key: string) => string;
 }
 
@@ -21,7 +21,6 @@ export function createLocalStorage(options: LocalStorageOptions): ExportStorage 
     return join(options.dir, key);
   };
   return {
-    kind: "local",
     async put(key, body) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
@@ -44,7 +43,10 @@ export function createLocalStorage(options: LocalStorageOptions): ExportStorage 
     },
     signedUrl(key, { expiresAt }) {
       const expires = Math.floor(expiresAt.getTime() / 1000);
+      // The link names the key it was signed for, so the route checks the signature before it
+      // reads anything.
       const query = new URLSearchParams({
+        key,
         expires: String(expires),
         signature: signDownload(options.secret, key, expires),
       });

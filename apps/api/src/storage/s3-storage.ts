@@ -21,7 +21,6 @@ export function createS3Storage(options: S3StorageOptions): ExportStorage {
     return client.file(key);
   };
   return {
-    kind: "s3",
     async put(key, body, { contentType }) {
       const writer = file(key).writer({ type: contentType, partSize: PART_SIZE, queueSize: 2 });
       try {

@@ -3,6 +3,7 @@ import { type DigestSettings, emailLog, organizations, type WeeklyReportSettings
 import type { ProductCatalog } from "@helpdesk/jobs/catalog";
 import type { EnqueueOptions, JobName, PayloadInput } from "@helpdesk/jobs/define";
 import { waitFor } from "@helpdesk/jobs/testing/wait-for";
+import type { Job } from "bullmq";
 import { and, asc, eq, like } from "drizzle-orm";
 import type { ProductJobs } from "../context/service-context.ts";
 
@@ -58,4 +59,42 @@ export function sentEmails(db: Database, organizationId: string, template: strin
       ),
     )
     .orderBy(asc(emailLog.toAddress));
+}
+
+/**
+ * Leaves the organization's digest of `period` as BullMQ keeps one whose every attempt failed,
+ * under its scheduled id: the job runs (once) while the organization's zone is one no calendar
+ * knows, so the real handler fails; then the zone is put back.
+ */
+export async function failedDigestJob(
+  db: Database,
+  jobs: ProductJobs,
+  organizationId: string,
+  period: string,
+): Promise<Job> {
+  const [organization] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!organization) throw new Error(`no organization ${organizationId}`);
+  await db
+    .update(organizations)
+    .set({ timezone: "Nowhere/Atlantis" })
+    .where(eq(organizations.id, organizationId));
+  try {
+    const job = await jobs
+      .queue("reports")
+      .add(
+        "reports.digest",
+        { organizationId, period },
+        { ...jobs.jobOptions("reports.digest", organizationId, { key: `digest-${period}` }), attempts: 1 },
+      );
+    await waitFor(`digest ${job.id} to fail`, async () => (await job.getState()) === "failed");
+    return job;
+  } finally {
+    await db
+      .update(organizations)
+      .set({ timezone: organization.timezone })
+      .where(eq(organizations.id, organizationId));
+  }
 }

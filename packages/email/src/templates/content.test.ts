@@ -161,12 +161,17 @@ describe("weekly-report", () => {
 });
 
 describe("report-ready", () => {
-  test("links the download and says when it expires", async () => {
+  test("links the export's page in the app and says until when the file is kept", async () => {
     const fixture = templateFixtures["report-ready"];
+    const en = await renderEmail("report-ready", fixture, "en");
+    expect(en.subject).toBe("Your report “Tickets by tag, March” is ready");
+    expect(en.text).toContain("The file is kept until March 5, 2025 at 02:30 PM UTC.");
+    expect(en.html).toContain(`href="${fixture.exportUrl}"`);
     const fr = await renderEmail("report-ready", fixture, "fr");
     expect(fr.subject).toBe("Votre rapport « Tickets by tag, March » est prêt");
-    expect(fr.text).toContain("Le lien de téléchargement expire le 5 mars 2025 à 14:30 UTC.");
-    expect(fr.html).toContain(`href="${fixture.downloadUrl}"`);
+    expect(fr.text).toContain("Le fichier est conservé jusqu’au 5 mars 2025 à 14:30 UTC.");
+    expect(fr.text).toContain("Ouvrir le rapport");
+    expect(fr.html).toContain(`href="${fixture.exportUrl}"`);
   });
 });
 

@@ -8,8 +8,12 @@ import { ActionButton, Greeting, Paragraph, Title } from "./shared/ui.tsx";
 export const schema = z.object({
   recipientName: z.string().min(1),
   reportName: z.string().min(1),
-  /** A signed link that stops working at `expiresAt`, hence the date in the e-mail. */
-  downloadUrl: absoluteUrl,
+  /**
+   * The export's page in the web app, which gets a fresh download link for the signed-in member:
+   * the e-mail itself carries no link to the file.
+   */
+  exportUrl: absoluteUrl,
+  /** When the file is deleted. */
   expiresAt: isoDateTime,
   preferencesUrl: absoluteUrl,
 });
@@ -19,14 +23,14 @@ const copy = dictionary({
   en: {
     subject: (report: string) => `Your report “${report}” is ready`,
     ready: (report: string) => `Your report “${report}” is ready to download.`,
-    expires: (date: string) => `The download link expires on ${date}.`,
-    action: "Download the report",
+    expires: (date: string) => `The file is kept until ${date}.`,
+    action: "Open the report",
   },
   fr: {
     subject: (report: string) => `Votre rapport « ${report} » est prêt`,
     ready: (report: string) => `Votre rapport « ${report} » est prêt à être téléchargé.`,
-    expires: (date: string) => `Le lien de téléchargement expire le ${date}.`,
-    action: "Télécharger le rapport",
+    expires: (date: string) => `Le fichier est conservé jusqu’au ${date}.`,
+    action: "Ouvrir le rapport",
   },
 });
 
@@ -42,7 +46,7 @@ export function Email({ locale, ...props }: Props & { locale: Locale }) {
       <Greeting name={props.recipientName} locale={locale} />
       <Paragraph>{t.ready(props.reportName)}</Paragraph>
       <Paragraph muted>{t.expires(formatDateTime(props.expiresAt, locale))}</Paragraph>
-      <ActionButton href={props.downloadUrl}>{t.action}</ActionButton>
+      <ActionButton href={props.exportUrl}>{t.action}</ActionButton>
     </EmailLayout>
   );
 }

@@ -104,7 +104,7 @@ export const templateFixtures: { [N in TemplateName]: TemplateProps<N> } = {
   "report-ready": {
     recipientName: "Camille",
     reportName: "Tickets by tag, March",
-    downloadUrl: `${base}/downloads/abc`,
+    exportUrl: `${base}/reports/exports/0b9c2f1e-5d8a-4c1b-9f3e-2a7d6c4b8e01`,
     expiresAt: "2025-03-05T14:30:00.000Z",
     preferencesUrl,
   },

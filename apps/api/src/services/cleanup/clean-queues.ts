@@ -1,7 +1,8 @@
 import type { JobsOptions } from "bullmq";
 import type { ProductJobs } from "../../context/service-context.ts";
-import { inBatches, type SweepRun } from "./removed-counts.ts";
-import { DAY_MS, platformRetention } from "./retention-periods.ts";
+import { DAY_MS } from "../../lib/durations.ts";
+import { inBatches, type SweepRun } from "./batches.ts";
+import { platformRetention } from "./retention-periods.ts";
 
 /**
  * BullMQ's completed and failed jobs past their queue's retention, on every queue this process

@@ -1,3 +1,5 @@
+import { DAY_MS } from "../../lib/durations.ts";
+
 /**
  * How long the platform keeps what no organization setting covers, in days. What an organization
  * chooses (read notifications, e-mail log, closed tickets) is its `retention` setting.
@@ -19,7 +21,5 @@ export const platformRetention = {
    */
   finishedJobsDays: 7,
 };
-
-export const DAY_MS = 86_400_000;
 
 export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);

@@ -1,7 +1,8 @@
 import { reportExports } from "@helpdesk/db/schema";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
-import { inBatches, type SweepRun } from "./removed-counts.ts";
+import { inBatches, type SweepRun } from "./batches.ts";
+import { deleteInBatches } from "./delete-in-batches.ts";
 import { daysBefore, platformRetention } from "./retention-periods.ts";
 
 /** Removes one export's file from wherever exports are stored; a missing file is not an error. */
@@ -46,16 +47,12 @@ export async function sweepExports(ctx: SystemContext, run: SweepRun, deleteFile
     });
   }
   const expiredBefore = daysBefore(run.now, platformRetention.expiredExportsDays);
-  await inBatches(run, "exportRows", async () => {
-    const batch = db
-      .select({ id: reportExports.id })
-      .from(reportExports)
-      .where(and(eq(reportExports.status, "expired"), lt(reportExports.expiresAt, expiredBefore)))
-      .limit(run.batchSize);
-    const deleted = await db
-      .delete(reportExports)
-      .where(inArray(reportExports.id, batch))
-      .returning({ id: reportExports.id });
-    return deleted.length;
-  });
+  await deleteInBatches(
+    db,
+    run,
+    "exportRows",
+    reportExports,
+    reportExports.id,
+    and(eq(reportExports.status, "expired"), lt(reportExports.expiresAt, expiredBefore)),
+  );
 }

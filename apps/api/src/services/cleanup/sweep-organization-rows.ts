@@ -6,9 +6,10 @@ import {
   type RetentionSettings,
   tickets,
 } from "@helpdesk/db/schema";
-import { and, asc, eq, gt, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lt } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
-import { inBatches, type SweepRun } from "./removed-counts.ts";
+import type { SweepRun } from "./batches.ts";
+import { deleteInBatches } from "./delete-in-batches.ts";
 import { daysBefore } from "./retention-periods.ts";
 
 /**
@@ -47,61 +48,45 @@ async function sweepOrganization(
 ) {
   const { db } = ctx;
   const readBefore = daysBefore(run.now, retention.notificationDays);
-  await inBatches(run, "readNotifications", async () => {
-    const batch = db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.organizationId, organizationId),
-          isNotNull(notifications.readAt),
-          lt(notifications.readAt, readBefore),
-        ),
-      )
-      .limit(run.batchSize);
-    const deleted = await db
-      .delete(notifications)
-      .where(inArray(notifications.id, batch))
-      .returning({ id: notifications.id });
-    return deleted.length;
-  });
+  await deleteInBatches(
+    db,
+    run,
+    "readNotifications",
+    notifications,
+    notifications.id,
+    and(
+      eq(notifications.organizationId, organizationId),
+      isNotNull(notifications.readAt),
+      lt(notifications.readAt, readBefore),
+    ),
+  );
   await sweepEmailLog(ctx, run, organizationId, daysBefore(run.now, retention.emailLogDays));
   if (retention.closedTicketDays === null) return;
   const closedBefore = daysBefore(run.now, retention.closedTicketDays);
-  await inBatches(run, "closedTickets", async () => {
-    const batch = db
-      .select({ id: tickets.id })
-      .from(tickets)
-      .where(
-        and(
-          eq(tickets.organizationId, organizationId),
-          eq(tickets.status, "closed"),
-          lt(tickets.closedAt, closedBefore),
-        ),
-      )
-      .limit(run.batchSize);
-    const deleted = await db.delete(tickets).where(inArray(tickets.id, batch)).returning({ id: tickets.id });
-    return deleted.length;
-  });
+  await deleteInBatches(
+    db,
+    run,
+    "closedTickets",
+    tickets,
+    tickets.id,
+    and(
+      eq(tickets.organizationId, organizationId),
+      eq(tickets.status, "closed"),
+      lt(tickets.closedAt, closedBefore),
+    ),
+  );
 }
 
 async function sweepEmailLog(ctx: SystemContext, run: SweepRun, organizationId: string | null, before: Date) {
-  const { db } = ctx;
-  await inBatches(run, "emailLog", async () => {
-    const batch = db
-      .select({ id: emailLog.id })
-      .from(emailLog)
-      .where(
-        and(
-          organizationId ? eq(emailLog.organizationId, organizationId) : isNull(emailLog.organizationId),
-          lt(emailLog.createdAt, before),
-        ),
-      )
-      .limit(run.batchSize);
-    const deleted = await db
-      .delete(emailLog)
-      .where(inArray(emailLog.id, batch))
-      .returning({ id: emailLog.id });
-    return deleted.length;
-  });
+  await deleteInBatches(
+    ctx.db,
+    run,
+    "emailLog",
+    emailLog,
+    emailLog.id,
+    and(
+      organizationId ? eq(emailLog.organizationId, organizationId) : isNull(emailLog.organizationId),
+      lt(emailLog.createdAt, before),
+    ),
+  );
 }

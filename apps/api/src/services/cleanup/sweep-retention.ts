@@ -1,6 +1,7 @@
 import type { SystemContext } from "../../context/service-context.ts";
+import type { SweepRun } from "./batches.ts";
 import { cleanQueues } from "./clean-queues.ts";
-import { noneRemoved, type RemovedCounts, type SweepRun } from "./removed-counts.ts";
+import { noneRemoved, type RemovedCounts } from "./removed-counts.ts";
 import { type DeleteExportFile, sweepExports } from "./sweep-exports.ts";
 import { sweepOrganizationRows } from "./sweep-organization-rows.ts";
 import { sweepPlatformRows } from "./sweep-platform-rows.ts";

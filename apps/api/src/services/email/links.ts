@@ -4,6 +4,8 @@ export const links = (appUrl: string) => ({
   preferences: () => `${appUrl}/settings/notifications`,
   dashboard: () => `${appUrl}/dashboard`,
   weeklyReport: (week: string) => `${appUrl}/reports/weekly?week=${week}`,
+  /** The page fetches a fresh download link for the signed-in member: the e-mail carries none. */
+  reportExport: (exportId: string) => `${appUrl}/reports/exports/${exportId}`,
 });
 
 /**

@@ -5,7 +5,7 @@ import type { ServiceContext } from "../../context/service-context.ts";
 import { cursorParam, toPage } from "../../lib/cursor.ts";
 import { beforeCursor } from "../../lib/keyset.ts";
 import { toExportView } from "./export-view.ts";
-import { visibleExports } from "./get-export.ts";
+import { visibleExports } from "./visible-exports.ts";
 
 export const listExportsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),

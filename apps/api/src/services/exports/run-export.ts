@@ -1,21 +1,28 @@
-import { type ReportExport, reportExports } from "@helpdesk/db/schema";
+import { reportExports } from "@helpdesk/db/schema";
 import { streamRows } from "@helpdesk/db/stream-rows";
 import { withTransaction } from "@helpdesk/db/transaction";
 import { and, eq } from "drizzle-orm";
-import type { SystemContext } from "../../context/service-context.ts";
 import { csvRecord } from "../../lib/csv.ts";
 import { NotFoundError } from "../../lib/errors.ts";
-import type { ExportSettings } from "../../storage/export-settings.ts";
+import {
+  type ExportAttempt,
+  type ExportContext,
+  expiryFrom,
+  ofAttempt,
+  settleFailedAttempt,
+  startAttempt,
+} from "./export-attempt.ts";
 import { exportKey } from "./export-files.ts";
 import { exportSources } from "./export-sources.ts";
 import { downloadUrl } from "./export-view.ts";
 import { ProgressReporter } from "./progress-reporter.ts";
 
-export interface ExportContext extends SystemContext {
-  exports: ExportSettings;
-}
-
 export interface ExportRun {
+  /**
+   * Which start of the job this is (BullMQ `attemptsStarted`, which also counts the restart of a
+   * stalled job): it names the attempt's file.
+   */
+  attempt: number;
   /** Aborts at the job's timeout: checked between batches. */
   signal: AbortSignal;
   /** No attempt follows this one: a failure is final. */
@@ -33,57 +40,86 @@ const BATCH_ROWS = 1_000;
  * little time per export (bench/RESULTS.md, "Exports").
  */
 const COLLECT_EVERY_BYTES = 4 * 1024 * 1024;
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Writes one export's CSV file: rows stream from a cursor through the encoder into storage, so
  * memory holds a batch or two whatever the export's size. Progress goes to the row, the job and the
  * requester's sockets; a run that fails for good marks the export failed (an earlier attempt puts
- * it back to queued for the retry).
+ * it back to queued for the retry). An attempt that a newer one has replaced changes nothing but
+ * its own file (export-attempt.ts).
  */
 export async function runExport(
   ctx: ExportContext,
   target: { organizationId: string; exportId: string },
   run: ExportRun,
 ) {
-  const byId = and(
-    eq(reportExports.id, target.exportId),
-    eq(reportExports.organizationId, target.organizationId),
-  );
-  const [row] = await ctx.db.select().from(reportExports).where(byId);
+  const [row] = await ctx.db
+    .select()
+    .from(reportExports)
+    .where(
+      and(eq(reportExports.id, target.exportId), eq(reportExports.organizationId, target.organizationId)),
+    );
   if (!row) throw new NotFoundError("Export");
   // A redelivered job of a finished export has nothing left to do.
   if (row.status !== "queued" && row.status !== "running") return { skipped: `export is ${row.status}` };
+  const attempt = await startAttempt(ctx, row, exportKey(row.organizationId, row.id, run.attempt));
+  if (!attempt) return { skipped: "export is no longer queued" };
 
-  const key = exportKey(row.organizationId, row.id);
+  // At the timeout the queue fails the attempt at once, even if this handler is stuck in a call
+  // that takes no signal: settle the row then, not only if and when the handler wakes up.
+  const settleOnAbort = () => {
+    settleFailedAttempt(ctx, attempt, run.signal.reason, run.lastAttempt).catch((error) =>
+      ctx.log.error({ err: error, exportId: row.id }, "timed-out export attempt not settled"),
+    );
+  };
+  run.signal.addEventListener("abort", settleOnAbort, { once: true });
+  const deleteOwnFile = () =>
+    ctx.exports.storage
+      .delete(attempt.key)
+      .catch((error) => ctx.log.warn({ err: error, exportId: row.id }, "export attempt's file not deleted"));
   try {
-    await ctx.db.update(reportExports).set({ status: "running", progress: 0, error: null }).where(byId);
-    const source = exportSources[row.type];
-    const total = await source.count(ctx.db as never, row.organizationId, row.params);
-    const progress = new ProgressReporter(total, async (update) => {
-      ctx.realtime.exportUpdate(row.requesterId, "export:progress", { id: row.id, ...update });
-      await Promise.all([
-        run.reportProgress({ rowsDone: update.rowsDone, total: update.total }),
-        ctx.db.update(reportExports).set({ progress: update.progress }).where(byId),
-      ]);
-    });
-    await progress.start();
-    const counted = { rows: 0, bytes: 0 };
-    await ctx.exports.storage.put(key, encodeRows(ctx, row, run.signal, counted, progress), {
-      contentType: "text/csv; charset=utf-8",
-    });
-    await progress.finish(counted.rows);
-    return await markReady(ctx, row, key, counted);
+    run.signal.throwIfAborted();
+    const counted = await writeFile(ctx, attempt, run);
+    if (await markReady(ctx, attempt, counted)) return { rowCount: counted.rows, byteSize: counted.bytes };
+    // Settled at its timeout, or replaced by a newer attempt, before it finished: the file is no one's.
+    await deleteOwnFile();
+    return { skipped: "the export is no longer this attempt's" };
   } catch (error) {
-    await markFailedAttempt(ctx, row, error, run.lastAttempt);
-    await ctx.exports.storage.delete(key).catch(() => {});
+    ctx.log.warn({ err: error, exportId: row.id, lastAttempt: run.lastAttempt }, "export attempt failed");
+    await settleFailedAttempt(ctx, attempt, error, run.lastAttempt);
+    await deleteOwnFile();
     throw error;
+  } finally {
+    run.signal.removeEventListener("abort", settleOnAbort);
   }
+}
+
+async function writeFile(ctx: ExportContext, attempt: ExportAttempt, run: ExportRun) {
+  const { row } = attempt;
+  const total = await exportSources[row.type].count(ctx.db, row.organizationId, row.params);
+  const progress = new ProgressReporter(total, async (update) => {
+    const mine = await ctx.db
+      .update(reportExports)
+      .set({ progress: update.progress })
+      .where(ofAttempt(attempt))
+      .returning({ id: reportExports.id });
+    // A replaced attempt's progress would move the newer one's bar back and forth.
+    if (mine.length === 0) return;
+    ctx.realtime.exportUpdate(row.requesterId, "export:progress", { id: row.id, ...update });
+    await run.reportProgress({ rowsDone: update.rowsDone, total: update.total });
+  });
+  await progress.start();
+  const counted = { rows: 0, bytes: 0 };
+  await ctx.exports.storage.put(attempt.key, encodeRows(ctx, attempt, run.signal, counted, progress), {
+    contentType: "text/csv; charset=utf-8",
+  });
+  await progress.finish(counted.rows);
+  return counted;
 }
 
 async function* encodeRows(
   ctx: ExportContext,
-  row: ReportExport,
+  { row }: ExportAttempt,
   signal: AbortSignal,
   counted: { rows: number; bytes: number },
   progress: ProgressReporter,
@@ -93,9 +129,9 @@ async function* encodeRows(
   const header = encoder.encode(csvRecord(source.header));
   counted.bytes += header.byteLength;
   yield header;
-  const query = source.select(ctx.db as never, row.organizationId, row.params);
+  const query = source.select(ctx.db, row.organizationId, row.params);
   let collectAt = COLLECT_EVERY_BYTES;
-  for await (const batch of streamRows(ctx.db as never, query, BATCH_ROWS)) {
+  for await (const batch of streamRows(ctx.db, query, BATCH_ROWS)) {
     signal.throwIfAborted();
     let text = "";
     for (const values of batch) text += csvRecord(values);
@@ -111,12 +147,13 @@ async function* encodeRows(
   }
 }
 
+/** Marks the export ready and queues its e-mail, if the row is still this attempt's; else false. */
 async function markReady(
   ctx: ExportContext,
-  row: ReportExport,
-  key: string,
+  attempt: ExportAttempt,
   counted: { rows: number; bytes: number },
 ) {
+  const { row } = attempt;
   const finishedAt = new Date();
   const ready = await withTransaction(ctx, async (tx) => {
     const [updated] = await tx.db
@@ -126,13 +163,12 @@ async function markReady(
         progress: 100,
         rowCount: counted.rows,
         byteSize: counted.bytes,
-        storageKey: key,
         finishedAt,
-        expiresAt: new Date(finishedAt.getTime() + ctx.exports.fileTtlDays * DAY_MS),
+        expiresAt: expiryFrom(ctx.exports, finishedAt),
       })
-      .where(eq(reportExports.id, row.id))
+      .where(ofAttempt(attempt))
       .returning();
-    if (!updated) throw new NotFoundError("Export");
+    if (!updated) return undefined;
     await ctx.jobs.publish(
       tx,
       "email.export-ready",
@@ -141,38 +177,12 @@ async function markReady(
     );
     return updated;
   });
+  if (!ready) return false;
   ctx.realtime.exportUpdate(row.requesterId, "export:ready", {
     id: row.id,
     rowCount: counted.rows,
     byteSize: counted.bytes,
     downloadUrl: downloadUrl(ctx.exports, ready) ?? "",
   });
-  return { rowCount: counted.rows, byteSize: counted.bytes };
-}
-
-/** The job's timeout (`JobTimeoutError`, also the reason its signal aborts with). */
-const isTimeout = (error: unknown) => (error as { name?: unknown } | null)?.name === "JobTimeoutError";
-
-/** What the requester is told; the cause itself goes to the logs and the job's failure. */
-const publicError = (error: unknown) =>
-  isTimeout(error) ? "The export took too long and was stopped" : "The export failed";
-
-async function markFailedAttempt(
-  ctx: ExportContext,
-  row: ReportExport,
-  error: unknown,
-  lastAttempt: boolean,
-) {
-  ctx.log.warn({ err: error, exportId: row.id, lastAttempt }, "export attempt failed");
-  const byId = eq(reportExports.id, row.id);
-  if (!lastAttempt) {
-    await ctx.db.update(reportExports).set({ status: "queued", progress: 0 }).where(byId);
-    return;
-  }
-  const message = publicError(error);
-  await ctx.db
-    .update(reportExports)
-    .set({ status: "failed", error: message, finishedAt: new Date() })
-    .where(byId);
-  ctx.realtime.exportUpdate(row.requesterId, "export:failed", { id: row.id, error: message });
+  return true;
 }

@@ -2,12 +2,11 @@ import { type Locale, type ReportExport, reportExports } from "@helpdesk/db/sche
 import type { Job } from "bullmq";
 import { and, eq } from "drizzle-orm";
 import { NotFoundError } from "../../lib/errors.ts";
-import type { ExportSettings } from "../../storage/export-settings.ts";
 import { deliverEmail } from "../email/deliver-email.ts";
 import type { EmailContext } from "../email/email-context.ts";
 import { links } from "../email/links.ts";
 import { loadRecipient } from "../email/load-recipient.ts";
-import { downloadUrl, statusOf } from "./export-view.ts";
+import { statusOf } from "./export-view.ts";
 
 const typeNames: Record<Locale, Record<ReportExport["type"], string>> = {
   en: { tickets: "Tickets", sla_breaches: "SLA breaches", messages: "Messages" },
@@ -21,12 +20,13 @@ function reportName(row: ReportExport, locale: Locale): string {
 }
 
 /**
- * Tells the requester their export is ready, with a link that works as long as the file is kept
- * (the e-mail may be read days later; the API's own links last an hour). Nothing is sent for an
- * export no longer ready, or a requester no longer active.
+ * Tells the requester their export is ready, with a link to its page in the web app rather than to
+ * the file: the page asks the API for a fresh one-hour download link, so the e-mail holds no bearer
+ * link that outlives the hour or the requester's membership. Nothing is sent for an export no
+ * longer ready, or a requester no longer active.
  */
 export async function sendExportReadyEmail(
-  ctx: EmailContext & { exports: ExportSettings },
+  ctx: EmailContext,
   payload: { organizationId: string; exportId: string },
   job: Job,
 ) {
@@ -40,8 +40,7 @@ export async function sendExportReadyEmail(
   if (statusOf(row) !== "ready" || !row.expiresAt) return { skipped: "export is not ready" };
   const recipient = await loadRecipient(ctx, row.organizationId, row.requesterId);
   if (!recipient) return { skipped: "recipient is no longer an active member" };
-  const link = downloadUrl(ctx.exports, row, row.expiresAt);
-  if (!link) return { skipped: "export has no file" };
+  const appLinks = links(ctx.email.appUrl);
   return deliverEmail(ctx, {
     organizationId: row.organizationId,
     recipient,
@@ -51,9 +50,9 @@ export async function sendExportReadyEmail(
     props: {
       recipientName: recipient.name,
       reportName: reportName(row, recipient.locale),
-      downloadUrl: link,
+      exportUrl: appLinks.reportExport(row.id),
       expiresAt: row.expiresAt.toISOString(),
-      preferencesUrl: links(ctx.email.appUrl).preferences(),
+      preferencesUrl: appLinks.preferences(),
     },
   });
 }

@@ -1,7 +1,8 @@
 import type { Executor } from "@helpdesk/db/client";
-import { slaBreaches, type TicketStatus, ticketStatusChanges, tickets } from "@helpdesk/db/schema";
-import { and, asc, count, countDistinct, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
+import { slaBreaches, type TicketStatus, tickets } from "@helpdesk/db/schema";
+import { and, asc, count, eq, gte, inArray, isNotNull, lt } from "drizzle-orm";
 import type { InstantRange } from "./local-time.ts";
+import { countResolvedInPeriod } from "./resolved-in-period.ts";
 
 /** A ticket still waiting on its agent or its customer: the digest's "your open tickets". */
 export const openStatuses = ["new", "open", "pending"] as const satisfies readonly TicketStatus[];
@@ -24,7 +25,7 @@ export async function digestCounts(
   organizationId: string,
   { from, to }: InstantRange,
 ): Promise<DigestCounts> {
-  const [[created], [resolved], [breached]] = await Promise.all([
+  const [[created], resolved, [breached]] = await Promise.all([
     db
       .select({ n: count() })
       .from(tickets)
@@ -35,17 +36,7 @@ export async function digestCounts(
           lt(tickets.createdAt, to),
         ),
       ),
-    db
-      .select({ n: countDistinct(ticketStatusChanges.ticketId) })
-      .from(ticketStatusChanges)
-      .where(
-        and(
-          eq(ticketStatusChanges.organizationId, organizationId),
-          gte(ticketStatusChanges.changedAt, from),
-          lt(ticketStatusChanges.changedAt, to),
-          eq(ticketStatusChanges.toStatus, "resolved"),
-        ),
-      ),
+    countResolvedInPeriod(db, organizationId, { from, to }),
     db
       .select({ n: count() })
       .from(slaBreaches)
@@ -57,7 +48,7 @@ export async function digestCounts(
         ),
       ),
   ]);
-  return { new: created?.n ?? 0, resolved: resolved?.n ?? 0, breached: breached?.n ?? 0 };
+  return { new: created?.n ?? 0, resolved, breached: breached?.n ?? 0 };
 }
 
 export const hasActivity = (counts: DigestCounts) => counts.new + counts.resolved + counts.breached > 0;

@@ -4,7 +4,7 @@ import { waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, eq } from "drizzle-orm";
 import type { JobProcessing } from "../../boot/jobs.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
-import { runJob, sentEmails, setSchedules } from "../../testing/schedules.ts";
+import { failedDigestJob, runJob, sentEmails, setSchedules } from "../../testing/schedules.ts";
 import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
 import { openTicket } from "../../testing/tickets.ts";
 
@@ -122,6 +122,25 @@ describe("the daily digest", () => {
     );
     expect(await sentEmails(server.db, org.id, "daily-digest", "2031-04-01")).toHaveLength(1);
     expect(await runsOf(org.id, "2031-04-01")).toHaveLength(1);
+  });
+
+  test("a digest whose job failed every attempt is run again by the next tick", async () => {
+    const org = await createTestOrg(server.db, "Failed Once Org");
+    await setSchedules(server.db, org.id, { timezone: "Asia/Kolkata", digest: daily(8) });
+    await assignedTicket(org, org.agent.id);
+    const failed = await failedDigestJob(server.db, server.jobs, org.id, "2031-06-09");
+
+    // 08:30 on 10 June in Kolkata: the digest of the 9th is due, and BullMQ still holds its failed job.
+    await runJob(server.jobs, "reports.schedules", { now: "2031-06-10T03:00:00Z" });
+    const sent = await waitFor("the digest, the second time", async () => {
+      const rows = await sentEmails(server.db, org.id, "daily-digest", "2031-06-09");
+      return rows.length === 1 ? rows : undefined;
+    });
+    expect(sent[0]?.recipientId).toBe(org.agent.id);
+    const job = await digestJob(org.id, "2031-06-09");
+    expect(job?.id).toBe(failed.id);
+    expect(await job?.getState()).toBe("completed");
+    expect((await runsOf(org.id, "2031-06-09"))[0]?.sentCount).toBe(1);
   });
 
   test("an empty day (no activity, nobody holds an open ticket) sends nothing", async () => {

@@ -1,10 +1,10 @@
 import { withTransaction } from "@helpdesk/db/transaction";
 import type { SystemContext } from "../../context/service-context.ts";
+import { activeMembers, staffRoles } from "./active-members.ts";
 import { digestCounts, hasActivity, openTicketCounts } from "./digest-figures.ts";
 import { loadOrganization } from "./load-organization.ts";
 import { digestPeriod } from "./schedule-periods.ts";
 import { findRun, recordRun } from "./scheduled-runs.ts";
-import { activeMembers, staffRoles } from "./staff.ts";
 
 export interface DigestOccurrence {
   organizationId: string;

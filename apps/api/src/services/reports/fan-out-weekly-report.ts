@@ -1,7 +1,7 @@
 import { withTransaction } from "@helpdesk/db/transaction";
 import type { SystemContext } from "../../context/service-context.ts";
+import { activeMembers } from "./active-members.ts";
 import { findRun, recordRun } from "./scheduled-runs.ts";
-import { activeMembers } from "./staff.ts";
 
 export interface WeeklyReportOccurrence {
   organizationId: string;

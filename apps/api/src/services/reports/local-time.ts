@@ -1,4 +1,5 @@
 import { type Weekday, weekdays } from "@helpdesk/db/schema";
+import { ISO_WEEK } from "@helpdesk/jobs/catalog";
 
 /**
  * Calendar arithmetic in an organization's IANA zone, through Temporal: local days are 23 or 25
@@ -46,8 +47,6 @@ export function isoWeekOf(date: string): string {
   const day = Temporal.PlainDate.from(date);
   return `${day.yearOfWeek}-W${String(day.weekOfYear).padStart(2, "0")}`;
 }
-
-const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 
 /** The Monday of an ISO week, or undefined for a malformed week or one the year does not have (W53). */
 export function mondayOfIsoWeek(week: string): string | undefined {

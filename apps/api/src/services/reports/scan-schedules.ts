@@ -1,6 +1,7 @@
 import { organizations, scheduledRuns } from "@helpdesk/db/schema";
 import { and, asc, gt, inArray } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
+import { enqueueDigests, enqueueWeeklyReports } from "./enqueue-occurrences.ts";
 import { dueDigest, dueWeeklyReport, type Occurrence } from "./schedule-periods.ts";
 
 const BATCH = 1_000;
@@ -8,9 +9,10 @@ const BATCH = 1_000;
 /**
  * `reports.schedules`, every quarter of an hour: finds the organizations whose digest or weekly
  * report is due at `now` in their own zone and not yet sent, and enqueues one job per occurrence,
- * named by it (`digest-2026-12-02`, `weekly-report-2026-W49`), so overlapping ticks add nothing.
- * The job itself re-checks `scheduled_runs`: this scan only keeps ticks from adding jobs for
- * occurrences long done.
+ * named by it (`digest-2026-12-02`, `weekly-report-2026-W49`), so overlapping ticks add nothing;
+ * one whose job failed every attempt is retried, by every tick of the local day it is due. The job
+ * itself re-checks `scheduled_runs`: this scan only keeps ticks from adding jobs for occurrences
+ * long done.
  */
 export async function scanSchedules(ctx: SystemContext, now = new Date()) {
   let digests = 0;
@@ -44,26 +46,16 @@ export async function scanSchedules(ctx: SystemContext, now = new Date()) {
     const done = await ranAlready(ctx, due);
     const digestJobs = due.flatMap(({ organizationId, digest }) =>
       digest && !done.has(`${organizationId}/digest/${digest.period}`)
-        ? [
-            {
-              payload: { organizationId, period: digest.period },
-              options: { key: `digest-${digest.period}` },
-            },
-          ]
+        ? [{ organizationId, period: digest.period }]
         : [],
     );
     const reportJobs = due.flatMap(({ organizationId, report }) =>
       report && !done.has(`${organizationId}/weekly_report/${report.period}`)
-        ? [
-            {
-              payload: { organizationId, week: report.period },
-              options: { key: `weekly-report-${report.period}` },
-            },
-          ]
+        ? [{ organizationId, week: report.period }]
         : [],
     );
-    await ctx.jobs.enqueueBulk("reports.digest", digestJobs);
-    await ctx.jobs.enqueueBulk("reports.weekly-report", reportJobs);
+    await enqueueDigests(ctx.jobs, digestJobs);
+    await enqueueWeeklyReports(ctx.jobs, reportJobs);
     digests += digestJobs.length;
     reports += reportJobs.length;
     after = batch.at(-1)?.id;

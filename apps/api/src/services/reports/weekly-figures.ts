@@ -11,8 +11,9 @@ import {
 } from "@helpdesk/db/schema";
 import { and, count, countDistinct, eq, gte, inArray, lt } from "drizzle-orm";
 import { type GroupFigures, runFigures, toGroupFigures } from "../sla/sla-report-figures.ts";
+import { activeMembers, staffRoles } from "./active-members.ts";
+import { countResolvedInPeriod, resolvedInPeriod } from "./resolved-in-period.ts";
 import type { Occurrence } from "./schedule-periods.ts";
-import { activeMembers, staffRoles } from "./staff.ts";
 
 export interface WeeklyFigures {
   week: string;
@@ -48,12 +49,7 @@ export async function weeklyFigures(
     gte(tickets.createdAt, from),
     lt(tickets.createdAt, to),
   );
-  const resolvedIn = and(
-    eq(ticketStatusChanges.organizationId, organizationId),
-    gte(ticketStatusChanges.changedAt, from),
-    lt(ticketStatusChanges.changedAt, to),
-    eq(ticketStatusChanges.toStatus, "resolved"),
-  );
+  const resolvedIn = resolvedInPeriod(organizationId, week);
   const runsIn = and(
     eq(slaClocks.organizationId, organizationId),
     gte(slaClocks.dueAt, from),
@@ -61,13 +57,10 @@ export async function weeklyFigures(
     lt(slaClocks.startedAt, to),
   );
   const figures = runFigures(now);
-  const [byStatus, byPriority, [resolved], resolvedByAgent, slaRows, slaByAgent, staff] = await Promise.all([
+  const [byStatus, byPriority, resolved, resolvedByAgent, slaRows, slaByAgent, staff] = await Promise.all([
     db.select({ key: tickets.status, n: count() }).from(tickets).where(createdIn).groupBy(tickets.status),
     db.select({ key: tickets.priority, n: count() }).from(tickets).where(createdIn).groupBy(tickets.priority),
-    db
-      .select({ n: countDistinct(ticketStatusChanges.ticketId) })
-      .from(ticketStatusChanges)
-      .where(resolvedIn),
+    countResolvedInPeriod(db, organizationId, week),
     db
       .select({ agentId: tickets.assigneeId, n: countDistinct(ticketStatusChanges.ticketId) })
       .from(ticketStatusChanges)
@@ -113,7 +106,7 @@ export async function weeklyFigures(
     to,
     volume: {
       created: byStatus.reduce((sum, row) => sum + row.n, 0),
-      resolved: resolved?.n ?? 0,
+      resolved,
       byStatus: tally(ticketStatuses, byStatus),
       byPriority: tally(ticketPriorities, byPriority),
     },

@@ -167,7 +167,7 @@ export function unreachableTarget(
   }
 }
 
-/** The canonical id of an IANA time zone (case as tzdb spells it), or undefined. */
+/** Minutes from one `HH:MM` to a later one; 0 when `end` is not after `start`. */
 function minutesBetween(start: string, end: string): number {
   const at = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   return Math.max(0, at(end) - at(start));

@@ -2,12 +2,12 @@ import { slaClocks, users } from "@helpdesk/db/schema";
 import { and, asc, desc, eq, gte, lt } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
+import { DAY_MS } from "../../lib/durations.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import { queryInstant } from "./query-instant.ts";
 import { runFigures, toGroupFigures } from "./sla-report-figures.ts";
 
 const MAX_PERIOD_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 export const slaReportQuery = z.object({
   /** Deadlines at or after this instant. */

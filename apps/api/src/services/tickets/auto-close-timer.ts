@@ -6,8 +6,7 @@ import type { OutboxEntry } from "@helpdesk/jobs/runtime";
 import { eq, sql } from "drizzle-orm";
 import type { WithSubqueryWithSelection } from "drizzle-orm/pg-core";
 import type { SystemContext } from "../../context/service-context.ts";
-
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from "../../lib/durations.ts";
 
 /**
  * Names the close of one resolution: the timer written with it, relayed twice, is one job; a

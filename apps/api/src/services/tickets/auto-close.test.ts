@@ -4,10 +4,11 @@ import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import { uniquePrefix, waitFor } from "@helpdesk/jobs/testing/wait-for";
 import type { Job } from "bullmq";
 import { and, eq } from "drizzle-orm";
+import { DAY_MS } from "../../lib/durations.ts";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServerWithWorkers, type TestServer } from "../../testing/server.ts";
 import { moveTicket, ticketInStatus } from "../../testing/tickets.ts";
-import { autoCloseKey, DAY_MS } from "./auto-close-timer.ts";
+import { autoCloseKey } from "./auto-close-timer.ts";
 import { queueAutoCloses } from "./queue-auto-closes.ts";
 
 // The event-driven auto-close with workers running: the timer written at resolution, what it does

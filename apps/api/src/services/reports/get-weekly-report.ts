@@ -16,7 +16,7 @@ export const weeklyReportQuery = z.object({
 });
 
 /** The weekly report's figures for the caller's organization: what the admins' e-mail shows. */
-export async function weeklyReport(
+export async function getWeeklyReport(
   ctx: ServiceContext,
   query: z.output<typeof weeklyReportQuery>,
   now = new Date(),
