@@ -44,7 +44,7 @@ export function createS3Storage(options: S3StorageOptions): ExportStorage {
     signedUrl(key, { expiresAt, filename }) {
       return file(key).presign({
         method: "GET",
-        expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+        expiresIn: Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 1000)),
         contentDisposition: contentDisposition(filename),
         type: "text/csv; charset=utf-8",
       });
