@@ -19,11 +19,7 @@ export interface RealtimeEmitter {
   ticketUpdated(organizationId: string, event: TicketUpdatedEvent): void;
   sla(kind: "sla:warning" | "sla:breached", userIds: string[], event: SlaEvent): void;
   /** An export's progress, readiness or failure, to its requester. */
-  exportUpdate<K extends ExportEventName>(
-    userId: string,
-    kind: K,
-    event: Parameters<ServerToClientEvents[K]>[0],
-  ): void;
+  exportUpdate(userId: string, ...update: ExportUpdate): void;
   /** Closes every socket of a user, on every API process (deactivated, or their role changed). */
   disconnectUser(userId: string): void;
   /**
@@ -35,6 +31,11 @@ export interface RealtimeEmitter {
   userChanged(userId: string): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** An export event and its payload, as one argument list: the name decides the payload's type. */
+type ExportUpdate = {
+  [K in ExportEventName]: [kind: K, event: Parameters<ServerToClientEvents[K]>[0]];
+}[ExportEventName];
 
 export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): RealtimeEmitter {
   const connection = createValkeyConnection(valkeyUrl, {
@@ -50,12 +51,18 @@ export function createRealtimeEmitter(valkeyUrl: string, keyPrefix: string): Rea
     ticketUpdated: (organizationId, event) =>
       emitter.to(rooms.staff(organizationId)).emit("ticket:updated", event),
     sla: (kind, userIds, event) => emitter.to(userIds.map(rooms.user)).emit(kind, event),
-    // One method for three events: the operator's typed `emit` can't follow a generic event name.
-    exportUpdate: (userId, kind, event) =>
-      (emitter.to(rooms.user(userId)) as unknown as { emit(kind: string, event: unknown): boolean }).emit(
-        kind,
-        event,
-      ),
+    // One method for three events; the switch lets `emit` see each event's own payload type.
+    exportUpdate: (userId, ...[kind, event]) => {
+      const requester = emitter.to(rooms.user(userId));
+      switch (kind) {
+        case "export:progress":
+          return void requester.emit(kind, event);
+        case "export:ready":
+          return void requester.emit(kind, event);
+        case "export:failed":
+          return void requester.emit(kind, event);
+      }
+    },
     disconnectUser: (userId) => emitter.in(rooms.user(userId)).disconnectSockets(true),
     // Valkey queues the message to every subscriber while it runs the PUBLISH, in the turn that
     // answers it: once answered, it is on its way to the other processes, which read it on their

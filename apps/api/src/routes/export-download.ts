@@ -22,7 +22,7 @@ export function exportDownloadRouter(deps: { db: Executor; exports: ExportSettin
       "Content-Disposition": contentDisposition(file.filename),
       ...(file.byteSize !== null && { "Content-Length": String(file.byteSize) }),
     });
-    await pipeline(Readable.fromWeb(file.body as never), res);
+    await pipeline(Readable.from(file.body), res);
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { bigint, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { id, timestampMs } from "./columns.ts";
 import { organizationId } from "./organizations.ts";
+import type { TicketPriority, TicketStatus } from "./tickets.ts";
 import { users } from "./users.ts";
 
 export const exportTypes = ["tickets", "sla_breaches", "messages"] as const;
@@ -12,7 +13,7 @@ export type ExportStatus = (typeof exportStatuses)[number];
 export interface ExportParams {
   from: string;
   to: string;
-  filters: { status?: string; priority?: string; assigneeId?: string };
+  filters: { status?: TicketStatus; priority?: TicketPriority; assigneeId?: string };
 }
 
 /** One CSV export: its request, its progress while the `reports.export` job runs, and its file. */

@@ -36,7 +36,7 @@ const author = alias(users, "author");
 function ticketFilters(params: ExportParams, columns: { priority: PgColumn; assigneeId: PgColumn }): SQL[] {
   const { status, priority, assigneeId } = params.filters;
   const conditions: SQL[] = [];
-  if (status) conditions.push(eq(tickets.status, status as never));
+  if (status) conditions.push(eq(tickets.status, status));
   if (priority) conditions.push(eq(columns.priority, priority));
   if (assigneeId) conditions.push(eq(columns.assigneeId, assigneeId));
   return conditions;

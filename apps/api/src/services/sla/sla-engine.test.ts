@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { notifications, slaBreaches, slaClocks, slaPolicies, tickets } from "@helpdesk/db/schema";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
-import { waitFor } from "@helpdesk/jobs/testing/wait-for";
 import { and, eq } from "drizzle-orm";
 import { createTestOrg, type TestOrg } from "../../testing/fixtures.ts";
 import { startTestServer, type TestServer } from "../../testing/server.ts";
