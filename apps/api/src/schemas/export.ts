@@ -2,7 +2,7 @@ import { exportStatuses, exportTypes } from "@helpdesk/db/schema";
 import { z } from "zod";
 import { isoDate } from "./common.ts";
 
-/** An export as the API shows it (docs/automations.md, "Exports"). */
+/** An export as the API shows it (docs/exports.md). */
 export const exportSchema = z.object({
   id: z.uuid(),
   type: z.enum(exportTypes),

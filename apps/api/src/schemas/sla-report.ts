@@ -24,7 +24,7 @@ export const groupFigures = {
   resolutionSeconds: metSeconds,
 };
 
-/** SLA compliance over a period (docs/sla.md, "SLA report"); a group appears once it has a run. */
+/** SLA compliance over a period (docs/sla-report.md); a group appears once it has a run. */
 export const slaReportSchema = z.object({
   from: isoDate,
   to: isoDate,

@@ -17,8 +17,8 @@ export const slaReportQuery = z.object({
 });
 
 /**
- * SLA compliance of the organization over a period, per priority and per agent (docs/sla.md,
- * "SLA report"). A run belongs to the period its deadline falls in: a run is judged by its
+ * SLA compliance of the organization over a period, per priority and per agent (docs/sla-report.md).
+ * A run belongs to the period its deadline falls in: a run is judged by its
  * deadline, and a run that started before the period but fell due in it is one the period had to
  * meet. Each group and target is one row of SQL aggregates; a group appears once it has a run.
  */
