@@ -1,4 +1,5 @@
 import type { Database } from "@helpdesk/db/client";
+import { isoText } from "@helpdesk/db/iso-text";
 import {
   type ExportParams,
   type ExportType,
@@ -7,7 +8,7 @@ import {
   tickets,
   users,
 } from "@helpdesk/db/schema";
-import { and, asc, count, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt, type SQL } from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 
 /**
@@ -24,9 +25,6 @@ export interface ExportSource {
   ): { toSQL(): { sql: string; params: unknown[] } };
   count(db: Database, organizationId: string, params: ExportParams): Promise<number>;
 }
-
-const iso = (column: PgColumn) =>
-  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const assignee = alias(users, "assignee");
 const customer = alias(users, "customer");
@@ -82,10 +80,10 @@ const ticketsSource: ExportSource = {
         customerEmail: customer.email,
         assigneeName: assignee.name,
         slaBreached: tickets.slaBreached,
-        createdAt: iso(tickets.createdAt),
-        firstResponseAt: iso(tickets.firstResponseAt),
-        resolvedAt: iso(tickets.resolvedAt),
-        closedAt: iso(tickets.closedAt),
+        createdAt: isoText(tickets.createdAt),
+        firstResponseAt: isoText(tickets.firstResponseAt),
+        resolvedAt: isoText(tickets.resolvedAt),
+        closedAt: isoText(tickets.closedAt),
       })
       .from(tickets)
       .innerJoin(customer, eq(customer.id, tickets.customerId))
@@ -127,8 +125,8 @@ const slaBreachesSource: ExportSource = {
         target: slaBreaches.target,
         priority: slaBreaches.priority,
         assigneeName: assignee.name,
-        dueAt: iso(slaBreaches.dueAt),
-        breachedAt: iso(slaBreaches.breachedAt),
+        dueAt: isoText(slaBreaches.dueAt),
+        breachedAt: isoText(slaBreaches.breachedAt),
       })
       .from(slaBreaches)
       .innerJoin(tickets, eq(tickets.id, slaBreaches.ticketId))
@@ -174,7 +172,7 @@ const messagesSource: ExportSource = {
         authorRole: author.role,
         internal: ticketMessages.internal,
         body: ticketMessages.body,
-        createdAt: iso(ticketMessages.createdAt),
+        createdAt: isoText(ticketMessages.createdAt),
       })
       .from(ticketMessages)
       .innerJoin(tickets, eq(tickets.id, ticketMessages.ticketId))

@@ -1,5 +1,6 @@
 import type { Executor } from "@helpdesk/db/client";
 import { selectRow } from "@helpdesk/db/insert-select";
+import { isoText } from "@helpdesk/db/iso-text";
 import { organizations, outboxEvents, type tickets } from "@helpdesk/db/schema";
 import { jobIdFor } from "@helpdesk/jobs/job-ids";
 import type { OutboxEntry } from "@helpdesk/jobs/runtime";
@@ -53,7 +54,7 @@ export function autoCloseTimer(
               payload: sql`jsonb_build_object(
                 'organizationId', ${updated.organizationId}::text,
                 'ticketId', ${updated.id}::text,
-                'resolvedAt', to_char(${updated.resolvedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+                'resolvedAt', ${isoText(updated.resolvedAt)})`,
               jobId: sql`${jobIdPrefix}::text || ${resolvedMs}::text`,
               runAt: sql`${updated.resolvedAt} + make_interval(hours => 24 * ${organizations.autoCloseDays})`,
             }),
