@@ -1,3 +1,4 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import { reportExports } from "@helpdesk/db/schema";
 import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
@@ -41,7 +42,7 @@ export async function sweepExports(ctx: SystemContext, run: SweepRun, deleteFile
         }
       }
       if (removed.length > 0) {
-        await db.update(reportExports).set({ status: "expired" }).where(inArray(reportExports.id, removed));
+        await db.update(reportExports).set({ status: "expired" }).where(anyOf(reportExports.id, removed));
       }
       return { removed: removed.length, taken: page.length };
     });

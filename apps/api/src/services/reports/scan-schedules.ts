@@ -1,5 +1,6 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import { organizations, scheduledRuns } from "@helpdesk/db/schema";
-import { and, asc, gt, inArray } from "drizzle-orm";
+import { and, asc, gt } from "drizzle-orm";
 import type { SystemContext } from "../../context/service-context.ts";
 import { enqueueDigests, enqueueWeeklyReports } from "./enqueue-occurrences.ts";
 import { dueDigest, dueWeeklyReport, type Occurrence } from "./schedule-periods.ts";
@@ -81,6 +82,6 @@ async function ranAlready(
       period: scheduledRuns.period,
     })
     .from(scheduledRuns)
-    .where(and(inArray(scheduledRuns.organizationId, ids), inArray(scheduledRuns.period, [...periods])));
+    .where(and(anyOf(scheduledRuns.organizationId, ids), anyOf(scheduledRuns.period, [...periods])));
   return new Set(rows.map((row) => `${row.organizationId}/${row.kind}/${row.period}`));
 }

@@ -1,3 +1,4 @@
+import { anyOf } from "@helpdesk/db/any-of";
 import type { Executor } from "@helpdesk/db/client";
 import {
   slaClocks,
@@ -9,7 +10,7 @@ import {
   tickets,
   users,
 } from "@helpdesk/db/schema";
-import { and, count, countDistinct, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, lt } from "drizzle-orm";
 import { type GroupFigures, runFigures, toGroupFigures } from "../sla/sla-report-figures.ts";
 import { activeMembers, staffRoles } from "./active-members.ts";
 import { countResolvedInPeriod, resolvedInPeriod } from "./resolved-in-period.ts";
@@ -87,7 +88,7 @@ export async function weeklyFigures(
     const rows = await db
       .select({ id: users.id, name: users.name })
       .from(users)
-      .where(and(eq(users.organizationId, organizationId), inArray(users.id, others)));
+      .where(and(eq(users.organizationId, organizationId), anyOf(users.id, others)));
     for (const row of rows) names.set(row.id, row.name);
   }
   const agents = [...names]
