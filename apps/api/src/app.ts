@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Env } from "@helpdesk/config/env";
 import type { Database } from "@helpdesk/db/client";
 import type { ValkeyConnection } from "@helpdesk/valkey/connection";
@@ -18,6 +19,7 @@ import { buildOpenApiDocument } from "./http/openapi.ts";
 import { devEmailsRouter } from "./http/pages/dev-emails-page.ts";
 import { docsRouter } from "./http/pages/docs-page.ts";
 import { requireOperator } from "./http/require-operator.ts";
+import { builtWebApp, viteWebApp, webRoot } from "./http/web-app.ts";
 import type { Logger } from "./logging/logger.ts";
 import type { RealtimeEmitter } from "./realtime/emitter.ts";
 import { exportDownloadRouter } from "./routes/export-download.ts";
@@ -36,7 +38,8 @@ export interface AppDeps {
   logger: Logger;
 }
 
-const API_BASE = "/api/v1";
+import { API_BASE } from "./http/api-base.ts";
+
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /** The Express app without a listening socket: server.ts listens, tests call it directly. */
@@ -74,7 +77,8 @@ export function createApp(deps: AppDeps) {
     deps.logger,
   );
   app.use(measureRequests);
-  app.use(helmet());
+  // Vite's development client runs inline scripts and its own hot-reload socket.
+  app.use(helmet(deps.env.WEB_APP === "dev" ? { contentSecurityPolicy: false } : {}));
   app.use(limitBodyTime(deps.env.BODY_TIMEOUT_MS));
   app.use(express.json({ limit: "1mb" }));
 
@@ -128,6 +132,11 @@ export function createApp(deps: AppDeps) {
     exports,
   });
   app.use(API_BASE, api);
+  if (deps.env.WEB_APP === "built") {
+    app.use(builtWebApp(deps.env.WEB_DIST_DIR ?? join(webRoot, "dist"), deps.logger));
+  } else if (deps.env.WEB_APP === "dev") {
+    app.use(viteWebApp(deps.logger));
+  }
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -44,6 +44,13 @@ const baseSchema = z.object({
   EMAIL_FROM: z.string().min(3).default("Helpdesk <support@helpdesk.localhost>"),
   /** Base of links in e-mails (the web app); defaults to PUBLIC_URL. */
   APP_URL: z.url().optional(),
+  /**
+   * The web app: `built` serves apps/web's build (WEB_DIST_DIR), `dev` Vite with hot reload (what
+   * `bun run dev` uses), `off` none (an API-only process). Default: `dev` in development, else `built`.
+   */
+  WEB_APP: z.enum(["built", "dev", "off"]).optional(),
+  /** Where `bun run build` put the web app; the default is apps/web/dist of this checkout. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   /** A burst of replies is e-mailed once the ticket has been quiet this long (at most 10 minutes). */
   EMAIL_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
   /** The longest a burst of replies waits for quiet before it is e-mailed anyway. */
@@ -102,7 +109,11 @@ const baseSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
-export type Env = z.infer<typeof baseSchema> & { PUBLIC_URL: string; APP_URL: string };
+export type Env = z.infer<typeof baseSchema> & {
+  PUBLIC_URL: string;
+  APP_URL: string;
+  WEB_APP: "built" | "dev" | "off";
+};
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -119,7 +130,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const env = result.data;
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  return { ...env, PUBLIC_URL: publicUrl, APP_URL: env.APP_URL ?? publicUrl };
+  return {
+    ...env,
+    PUBLIC_URL: publicUrl,
+    APP_URL: env.APP_URL ?? publicUrl,
+    WEB_APP: env.WEB_APP ?? (env.NODE_ENV === "development" ? "dev" : "built"),
+  };
 }
 
 /** An empty variable (`JWT_SECRET=`) counts as missing, so it can never become a blank secret. */

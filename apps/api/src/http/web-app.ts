@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "../logging/logger.ts";
+
+/** apps/web of this checkout: its Vite config (development) and its build (dist/). */
+export const webRoot = resolve(import.meta.dir, "../../../web");
+
+/** Paths the server owns; everything else that asks for HTML is a page of the web app. */
+const serverPaths = /^\/(api|admin|docs|dev|health|metrics|socket\.io|assets)(\/|$)/;
+
+/** A browser navigating (it asks for HTML by name), not an API client or a missing asset. */
+const wantsPage = (req: Request) =>
+  (req.method === "GET" || req.method === "HEAD") &&
+  !serverPaths.test(req.path) &&
+  (req.headers.accept ?? "").includes("text/html");
+
+/**
+ * The built web app on the API's origin: hashed files under /assets are cached for a year (a new
+ * build has new names), index.html never (so a deploy is picked up on the next visit), and every
+ * other page path answers index.html, where the app's router takes over.
+ */
+export function builtWebApp(distDir: string, log: Logger) {
+  const router = express.Router();
+  const index = join(distDir, "index.html");
+  if (!existsSync(index)) {
+    log.warn({ distDir }, "the web app is not built (bun run build): pages answer 503");
+    router.use((req, res, next) => {
+      if (!wantsPage(req)) return next();
+      res.status(503).type("text/plain").send("The web app is not built: run `bun run build`.");
+    });
+    return router;
+  }
+  router.use(
+    express.static(distDir, {
+      index: false,
+      setHeaders(res, path) {
+        const hashed = path.startsWith(join(distDir, "assets"));
+        res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    }),
+  );
+  router.use((req, res, next) => {
+    if (!wantsPage(req)) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(index);
+  });
+  return router;
+}
+
+/**
+ * Development: Vite in middleware mode serves the app from source with hot reload, in the same
+ * process and on the same origin as the API. Vite is the web app's own dependency, loaded from there.
+ */
+interface ViteDevServer {
+  middlewares: (req: Request, res: Response, next: NextFunction) => void;
+}
+
+export function viteWebApp(log: Logger) {
+  let server: Promise<ViteDevServer> | undefined;
+  const start = async () => {
+    const vite = (await import(Bun.resolveSync("vite", webRoot))) as {
+      createServer(config: object): Promise<ViteDevServer>;
+    };
+    const dev = await vite.createServer({
+      configFile: join(webRoot, "vite.config.ts"),
+      server: { middlewareMode: true },
+      appType: "spa",
+    });
+    log.info("web app served by Vite with hot reload");
+    return dev;
+  };
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (serverPaths.test(req.path) && !req.path.startsWith("/assets")) return next();
+    server ??= start();
+    server.then((dev) => dev.middlewares(req, res, next), next);
+  };
+}

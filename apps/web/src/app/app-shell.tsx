@@ -1,0 +1,100 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate } from "@tanstack/react-router";
+import { Suspense, useEffect } from "react";
+import { isStaff, useMe, useToken } from "../auth/me-query.ts";
+import { Loading } from "../components/ui/card.tsx";
+import { toast } from "../components/ui/toaster.tsx";
+import { NotificationBell } from "../features/notifications/notification-bell.tsx";
+import { useT } from "../i18n/use-t.ts";
+import { wireLiveUpdates } from "../realtime/live-updates.ts";
+import { closeSocket, openSocket } from "../realtime/socket.ts";
+import { tokenStore } from "../session/token-store.ts";
+import { shellMessages } from "./messages.ts";
+
+const navLink =
+  "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 data-[status=active]:bg-indigo-50 data-[status=active]:text-indigo-800";
+
+/** The signed-in frame: navigation for the user's role, the bell, and the tab's one live socket. */
+export function AppShell() {
+  const t = useT(shellMessages);
+  const me = useMe();
+  const token = useToken();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    if (!token) {
+      closeSocket();
+      queryClient.clear();
+      void navigate({
+        to: "/login",
+        search: { redirect: window.location.pathname + window.location.search },
+      });
+      return;
+    }
+    const socket = openSocket(token);
+    return wireLiveUpdates(socket, queryClient, {
+      onBreach: (event) =>
+        toast({ tone: "danger", title: t("slaBreached", { number: event.number, subject: event.subject }) }),
+    });
+  }, [token, queryClient, navigate, t]);
+
+  const staff = isStaff(me.user.role);
+  const admin = me.user.role === "admin";
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-2"
+      >
+        {t("skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-2 px-4 py-2">
+          <Link to="/" className="mr-4 text-lg font-bold text-indigo-800">
+            {t("product")}
+          </Link>
+          <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap gap-1">
+            <Link to="/" className={navLink} activeOptions={{ exact: true, includeSearch: false }}>
+              {staff ? t("inbox") : t("myTickets")}
+            </Link>
+            {admin && (
+              <Link to="/reports" className={navLink}>
+                {t("reports")}
+              </Link>
+            )}
+            {staff && (
+              <Link to="/reports/exports" className={navLink}>
+                {t("exports")}
+              </Link>
+            )}
+            {admin && (
+              <Link to="/jobs" className={navLink}>
+                {t("jobs")}
+              </Link>
+            )}
+            <Link to={admin ? "/settings/organization" : "/settings/notifications"} className={navLink}>
+              {t("settings")}
+            </Link>
+          </nav>
+          <NotificationBell />
+          <span className="text-sm text-slate-700" data-testid="signed-in-as">
+            {me.user.name}
+          </span>
+          <button
+            type="button"
+            className="rounded-md px-3 py-2 text-sm text-slate-700 underline hover:bg-slate-100"
+            onClick={() => tokenStore.clear()}
+          >
+            {t("signOut")}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        <Suspense fallback={<Loading label={t("loading")} />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from "../i18n/define-messages.ts";
+
+/** The shell's strings: navigation, the account menu and what every page shares. */
+export const shellMessages = defineMessages(
+  {
+    skipToContent: "Skip to content",
+    product: "Helpdesk",
+    mainNav: "Main",
+    inbox: "Inbox",
+    myTickets: "My tickets",
+    reports: "Reports",
+    exports: "Exports",
+    jobs: "Jobs",
+    settings: "Settings",
+    signOut: "Sign out",
+    language: "Language",
+    close: "Close",
+    loading: "Loading…",
+    notFound: "This page does not exist.",
+    goHome: "Go to the start page",
+    forbidden: "Your role can't open this page.",
+    slaBreached: "SLA breached: #{number} {subject}",
+  },
+  {
+    skipToContent: "Aller au contenu",
+    product: "Helpdesk",
+    mainNav: "Principale",
+    inbox: "Boîte de réception",
+    myTickets: "Mes tickets",
+    reports: "Rapports",
+    exports: "Exports",
+    jobs: "Tâches",
+    settings: "Paramètres",
+    signOut: "Se déconnecter",
+    language: "Langue",
+    close: "Fermer",
+    loading: "Chargement…",
+    notFound: "Cette page n'existe pas.",
+    goHome: "Aller à la page d'accueil",
+    forbidden: "Votre rôle ne permet pas d'ouvrir cette page.",
+    slaBreached: "SLA dépassé : n° {number} {subject}",
+  },
+);

@@ -1,0 +1,91 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useSearch } from "@tanstack/react-router";
+import { api, call } from "../../api/client.ts";
+import { ApiError, fieldError } from "../../api/errors.ts";
+import { Button } from "../../components/ui/button.tsx";
+import { ErrorMessage } from "../../components/ui/card.tsx";
+import { TextField } from "../../components/ui/field.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { tokenStore } from "../../session/token-store.ts";
+import { authMessages } from "./messages.ts";
+
+/** Where to go after signing in: only a path of this app, never another site. */
+const safeRedirect = (target: string | undefined) =>
+  target?.startsWith("/") && !target.startsWith("//") ? target : "/";
+
+export function LoginPage() {
+  const t = useT(authMessages);
+  const search = useSearch({ from: "/public/login" });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const login = useMutation({
+    mutationFn: (body: { organizationSlug: string; email: string; password: string }) =>
+      call(api.POST("/api/v1/auth/login", { body })),
+    onSuccess: async ({ token }) => {
+      queryClient.clear();
+      tokenStore.set(token);
+      await navigate({ href: safeRedirect(search.redirect) });
+    },
+  });
+  const error = login.error;
+  return (
+    <form
+      aria-labelledby="login-title"
+      className="space-y-4"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        login.mutate({
+          organizationSlug: String(form.get("organizationSlug")).trim(),
+          email: String(form.get("email")).trim(),
+          password: String(form.get("password")),
+        });
+      }}
+    >
+      <h1 id="login-title" className="text-lg font-semibold">
+        {t("signInTitle")}
+      </h1>
+      <TextField
+        label={t("organizationSlug")}
+        hint={t("organizationSlugHint")}
+        name="organizationSlug"
+        autoComplete="organization"
+        required
+        maxLength={100}
+        error={fieldError(error, "organizationSlug")}
+      />
+      <TextField
+        label={t("email")}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        error={fieldError(error, "email")}
+      />
+      <TextField
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={200}
+        error={fieldError(error, "password")}
+      />
+      {error && !(error instanceof ApiError && Object.keys(error.fields).length > 0) && (
+        <ErrorMessage error={error} />
+      )}
+      <Button type="submit" className="w-full" disabled={login.isPending}>
+        {login.isPending ? t("signingIn") : t("signIn")}
+      </Button>
+      <div className="flex justify-between text-sm">
+        <Link to="/reset-password" className="text-indigo-700 underline">
+          {t("forgotPassword")}
+        </Link>
+        <Link to="/signup" className="text-indigo-700 underline">
+          {t("noAccount")}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ExportProgressEvent, SlaEvent } from "@helpdesk/api/realtime/events";
+import type { QueryClient } from "@tanstack/react-query";
+import type { AppSocket } from "./socket.ts";
+
+export interface LiveUpdateHandlers {
+  /** An SLA breach the user was told of: shown as a toast. */
+  onBreach(event: SlaEvent): void;
+}
+
+/**
+ * The one place where socket events turn into screen updates: each event refreshes the queries
+ * (keyed by API path) whose answers it changes, so every screen showing them updates without a reload.
+ * Returns the function that stops listening.
+ */
+export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers: LiveUpdateHandlers) {
+  const invalidate = (...paths: string[]) => {
+    for (const path of paths) void client.invalidateQueries({ queryKey: [path] });
+  };
+  const onTicket = (event: { ticketId: string }) => {
+    invalidate("/api/v1/tickets");
+    void client.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}", event.ticketId] });
+    void client.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}/messages", event.ticketId] });
+  };
+  const onSla = (event: SlaEvent) => {
+    onTicket(event);
+    invalidate("/api/v1/sla-breaches");
+  };
+  const onBreach = (event: SlaEvent) => {
+    onSla(event);
+    handlers.onBreach(event);
+  };
+  const onNotification = (event: { ticketId: string | null }) => {
+    invalidate("/api/v1/notifications");
+    // Customers are not in the staff room: a notification is how they hear of a reply.
+    if (event.ticketId) onTicket({ ticketId: event.ticketId });
+  };
+  const onExportProgress = (event: ExportProgressEvent) => {
+    client.setQueryData(["export-progress", event.id], event);
+    void client.invalidateQueries({ queryKey: ["/api/v1/reports/exports/{id}", event.id] });
+    invalidate("/api/v1/reports/exports");
+  };
+  const onExportDone = (event: { id: string }) => {
+    void client.invalidateQueries({ queryKey: ["/api/v1/reports/exports/{id}", event.id] });
+    invalidate("/api/v1/reports/exports");
+  };
+
+  socket.on("ticket:updated", onTicket);
+  socket.on("notification", onNotification);
+  socket.on("sla:warning", onSla);
+  socket.on("sla:breached", onBreach);
+  socket.on("export:progress", onExportProgress);
+  socket.on("export:ready", onExportDone);
+  socket.on("export:failed", onExportDone);
+  return () => {
+    socket.off("ticket:updated", onTicket);
+    socket.off("notification", onNotification);
+    socket.off("sla:warning", onSla);
+    socket.off("sla:breached", onBreach);
+    socket.off("export:progress", onExportProgress);
+    socket.off("export:ready", onExportDone);
+    socket.off("export:failed", onExportDone);
+  };
+}
