@@ -53,6 +53,14 @@ describe("filters", () => {
     expect(await subjects(`customerId=${org.customer.id}&priority=high`)).toEqual(["50% off coupon"]);
   });
 
+  test("unassigned=true lists the tickets nobody has, false the ones someone has", async () => {
+    expect(await subjects("unassigned=false")).toEqual(["snake_case bug", "50% off coupon"]);
+    expect(await subjects("unassigned=true&q=coupon")).toEqual(["500 off coupon"]);
+    expect(await subjects("unassigned=true&q=bug")).toEqual(["snakeXcase bug"]);
+    const res = await server.request("GET", "/api/v1/tickets?unassigned=yes", { token: org.agent.token });
+    expect(res.status).toBe(400);
+  });
+
   test("q searches the subject case-insensitively, with %, _ and \\ taken literally", async () => {
     expect(await subjects("q=coupon")).toEqual(["500 off coupon", "50% off coupon"]);
     expect(await subjects(`q=${encodeURIComponent("50%")}`)).toEqual(["50% off coupon"]);

@@ -1,5 +1,5 @@
 import { ticketPriorities, ticketStatuses, tickets } from "@helpdesk/db/schema";
-import { and, asc, desc, eq, gt, ilike, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ServiceContext } from "../../context/service-context.ts";
 import { cursorCodec, cursorId, cursorParam, cursorTimestamp, toPage } from "../../lib/cursor.ts";
@@ -11,6 +11,8 @@ export const listTicketsQuery = z.object({
   status: z.enum(ticketStatuses).optional(),
   priority: z.enum(ticketPriorities).optional(),
   assigneeId: z.uuid().optional(),
+  /** "true": tickets nobody is assigned to (the queue to pick from); "false": assigned ones. */
+  unassigned: z.enum(["true", "false"]).optional(),
   customerId: z.uuid().optional(),
   q: z.string().trim().min(1).max(200).optional(),
   /** Staff: tickets about to breach (80% of an allowance used) or breached, nearest deadline first. */
@@ -27,6 +29,9 @@ export async function listTickets(ctx: ServiceContext, query: z.output<typeof li
   if (query.status) conditions.push(eq(tickets.status, query.status));
   if (query.priority) conditions.push(eq(tickets.priority, query.priority));
   if (query.assigneeId) conditions.push(eq(tickets.assigneeId, query.assigneeId));
+  if (query.unassigned) {
+    conditions.push(query.unassigned === "true" ? isNull(tickets.assigneeId) : isNotNull(tickets.assigneeId));
+  }
   if (query.customerId) conditions.push(eq(tickets.customerId, query.customerId));
   if (query.q) conditions.push(ilike(tickets.subject, `%${escapeLike(query.q)}%`));
   if (query.sla) return slaPage(ctx, conditions, query.sla, query);
