@@ -69,10 +69,12 @@ function operation(spec: RouteSpec) {
   }
   if (spec.params) responses["404"] = errorResponse("No such resource in the caller's organization");
   return {
+    operationId: spec.operationId,
     tags: [spec.tag],
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
-    ...(secured ? { security: [{ bearerAuth: [] }], "x-roles": spec.access } : {}),
+    // An empty list says "no credentials" outright, rather than leaving a reader to guess.
+    ...(secured ? { security: [{ bearerAuth: [] }], "x-roles": spec.access } : { security: [] }),
     parameters: [
       ...parameters(spec.params, "path"),
       ...parameters(spec.query, "query"),
@@ -106,6 +108,8 @@ export function buildOpenApiDocument(specs: readonly RouteSpec[], basePath: stri
       description:
         "Multi-tenant helpdesk. Authenticate with `POST /api/v1/auth/login` and send `Authorization: Bearer <token>`.",
     },
+    // Relative: the API answers on whatever origin served this document (paths carry /api/v1).
+    servers: [{ url: "/" }],
     components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
     paths,
   };

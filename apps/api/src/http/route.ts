@@ -32,6 +32,11 @@ export interface RouteSpec<
   method: Method;
   /** Express syntax (`/tickets/:id`), relative to /api/v1. */
   path: string;
+  /**
+   * Unique across the API, camelCase verb first (`listTickets`, `addTicketMessage`): generated
+   * clients name their methods after it, so renaming one is a breaking change for them.
+   */
+  operationId: string;
   summary: string;
   description?: string;
   tag: string;

@@ -30,6 +30,7 @@ export const adminJobRoutes = [
   route({
     method: "get",
     path: "/admin/jobs/stats",
+    operationId: "getJobStats",
     tag,
     summary: "Job counts per queue",
     access: admins,
@@ -39,6 +40,7 @@ export const adminJobRoutes = [
   route({
     method: "get",
     path: "/admin/jobs/schedulers",
+    operationId: "listSchedulers",
     tag,
     summary: "Scheduled scans with their pattern, timezone and next run",
     access: admins,
@@ -48,6 +50,7 @@ export const adminJobRoutes = [
   route({
     method: "post",
     path: "/admin/jobs/schedulers/:id/run",
+    operationId: "runScheduler",
     tag,
     summary: "Run a scheduled job now",
     description:
@@ -71,6 +74,7 @@ export const adminJobRoutes = [
   route({
     method: "get",
     path: "/admin/jobs/dead-letters",
+    operationId: "listDeadLetters",
     tag,
     summary: "Jobs that failed for the last time, newest first",
     access: admins,
@@ -81,6 +85,7 @@ export const adminJobRoutes = [
   route({
     method: "post",
     path: "/admin/jobs/dead-letters/:id/retry",
+    operationId: "retryDeadLetter",
     tag,
     summary: "Enqueue a dead letter again, optionally with an edited payload",
     description: "A second retry of the same dead letter answers 409.",
@@ -93,6 +98,7 @@ export const adminJobRoutes = [
   route({
     method: "get",
     path: "/admin/jobs/:queue/stats",
+    operationId: "getQueueStats",
     tag,
     summary: "One queue's counts, per-minute throughput over the last hour, average processing time",
     access: admins,
@@ -103,6 +109,7 @@ export const adminJobRoutes = [
   route({
     method: "get",
     path: "/admin/jobs/:queue/:jobId",
+    operationId: "getJob",
     tag,
     summary: "One job with its state, payload, result, attempts, logs and timestamps",
     access: admins,
@@ -113,6 +120,7 @@ export const adminJobRoutes = [
   route({
     method: "post",
     path: "/admin/jobs/:queue/:jobId/retry",
+    operationId: "retryJob",
     tag,
     summary: "Retry a failed job that BullMQ still holds",
     access: admins,

@@ -16,6 +16,7 @@ export const authRoutes = [
   route({
     method: "post",
     path: "/auth/signup",
+    operationId: "signUp",
     tag: "Auth",
     summary: "Create an organization and its first admin",
     access: "public",
@@ -27,6 +28,7 @@ export const authRoutes = [
   route({
     method: "post",
     path: "/auth/login",
+    operationId: "logIn",
     tag: "Auth",
     summary: "Log in to an organization",
     description: "Wrong organization, e-mail or password and inactive users all answer the same 401.",
@@ -38,6 +40,7 @@ export const authRoutes = [
   route({
     method: "post",
     path: "/auth/password-reset",
+    operationId: "requestPasswordReset",
     tag: "Auth",
     summary: "E-mail a password-reset link",
     description:
@@ -54,6 +57,7 @@ export const authRoutes = [
   route({
     method: "post",
     path: "/auth/password-reset/confirm",
+    operationId: "confirmPasswordReset",
     tag: "Auth",
     summary: "Set a new password from a welcome or reset link",
     description:

@@ -13,6 +13,7 @@ export const exportRoutes = [
   route({
     method: "post",
     path: "/reports/exports",
+    operationId: "createExport",
     tag: "Reports",
     summary: "Request a CSV export of tickets, SLA breaches or messages",
     description:
@@ -31,6 +32,7 @@ export const exportRoutes = [
   route({
     method: "get",
     path: "/reports/exports",
+    operationId: "listExports",
     tag: "Reports",
     summary: "List your exports (an admin: the organization's), newest first, with keyset pagination",
     access: ["agent", "admin"],
@@ -41,6 +43,7 @@ export const exportRoutes = [
   route({
     method: "get",
     path: "/reports/exports/:id",
+    operationId: "getExport",
     tag: "Reports",
     summary: "One export: its status, progress and, once ready, a signed download link",
     access: ["agent", "admin"],

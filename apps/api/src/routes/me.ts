@@ -7,6 +7,7 @@ export const meRoutes = [
   route({
     method: "get",
     path: "/me",
+    operationId: "getMe",
     tag: "Auth",
     summary: "The logged-in user and their organization",
     access: ["customer", "agent", "admin"],

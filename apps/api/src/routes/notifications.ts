@@ -17,6 +17,7 @@ export const notificationRoutes = [
   route({
     method: "get",
     path: "/notifications",
+    operationId: "listNotifications",
     tag,
     summary: "Your in-app notifications, unread first, with the unread count",
     access: everyone,
@@ -27,6 +28,7 @@ export const notificationRoutes = [
   route({
     method: "post",
     path: "/notifications/read-all",
+    operationId: "markAllNotificationsRead",
     tag,
     summary: "Mark all your notifications read",
     access: everyone,
@@ -36,6 +38,7 @@ export const notificationRoutes = [
   route({
     method: "post",
     path: "/notifications/:id/read",
+    operationId: "markNotificationRead",
     tag,
     summary: "Mark one notification read",
     access: everyone,
@@ -46,6 +49,7 @@ export const notificationRoutes = [
   route({
     method: "get",
     path: "/me/notification-preferences",
+    operationId: "getNotificationPreferences",
     tag,
     summary: "Which notification types you get by e-mail (in-app is always on)",
     access: everyone,
@@ -55,6 +59,7 @@ export const notificationRoutes = [
   route({
     method: "put",
     path: "/me/notification-preferences",
+    operationId: "updateNotificationPreferences",
     tag,
     summary: "Choose e-mail on or off per notification type",
     description: "Types not listed keep their current setting.",

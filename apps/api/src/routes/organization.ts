@@ -8,6 +8,7 @@ export const organizationRoutes = [
   route({
     method: "get",
     path: "/organization",
+    operationId: "getOrganization",
     tag: "Organization",
     summary: "The caller's organization: name and time zone for everyone, settings for admins",
     access: ["customer", "agent", "admin"],
@@ -17,6 +18,7 @@ export const organizationRoutes = [
   route({
     method: "patch",
     path: "/organization",
+    operationId: "updateOrganization",
     tag: "Organization",
     summary: "Change the organization's name, time zone, auto-close, digest, weekly report or retention",
     description:

@@ -8,6 +8,7 @@ export const reportRoutes = [
   route({
     method: "get",
     path: "/reports/sla",
+    operationId: "getSlaReport",
     tag: "Reports",
     summary: "SLA compliance over a period, per priority and per agent",
     description:
@@ -20,6 +21,7 @@ export const reportRoutes = [
   route({
     method: "get",
     path: "/reports/weekly",
+    operationId: "getWeeklyReport",
     tag: "Reports",
     summary: "One ISO week: volume, SLA compliance, median times, per agent",
     description:

@@ -7,6 +7,7 @@ export const slaBreachRoutes = [
   route({
     method: "get",
     path: "/sla-breaches",
+    operationId: "listSlaBreaches",
     tag: "SLA breaches",
     summary: "List the organization's SLA breaches, newest first, with keyset pagination",
     description:

@@ -15,6 +15,7 @@ export const slaPolicyRoutes = [
   route({
     method: "post",
     path: "/sla-policies",
+    operationId: "createSlaPolicy",
     tag,
     summary: "Add an SLA policy",
     description:
@@ -28,6 +29,7 @@ export const slaPolicyRoutes = [
   route({
     method: "get",
     path: "/sla-policies",
+    operationId: "listSlaPolicies",
     tag,
     summary: "List the organization's SLA policies, newest first, with keyset pagination",
     access: staff,
@@ -38,6 +40,7 @@ export const slaPolicyRoutes = [
   route({
     method: "get",
     path: "/sla-policies/:id",
+    operationId: "getSlaPolicy",
     tag,
     summary: "An SLA policy",
     access: staff,
@@ -48,6 +51,7 @@ export const slaPolicyRoutes = [
   route({
     method: "patch",
     path: "/sla-policies/:id",
+    operationId: "updateSlaPolicy",
     tag,
     summary: "Change an SLA policy",
     description:
@@ -62,6 +66,7 @@ export const slaPolicyRoutes = [
   route({
     method: "delete",
     path: "/sla-policies/:id",
+    operationId: "deleteSlaPolicy",
     tag,
     summary: "Delete an SLA policy; answers with it as it was",
     description: "Its tickets lose their SLA. Deleting the default leaves the organization without one.",

@@ -16,6 +16,7 @@ export const ticketRoutes = [
   route({
     method: "post",
     path: "/tickets",
+    operationId: "createTicket",
     tag: "Tickets",
     summary: "Open a ticket",
     description: "A customer opens one for themself; an agent or admin opens one for `customerId`.",
@@ -29,6 +30,7 @@ export const ticketRoutes = [
   route({
     method: "get",
     path: "/tickets",
+    operationId: "listTickets",
     tag: "Tickets",
     summary: "List tickets, newest first, with keyset pagination",
     access: everyone,
@@ -39,6 +41,7 @@ export const ticketRoutes = [
   route({
     method: "get",
     path: "/tickets/:id",
+    operationId: "getTicket",
     tag: "Tickets",
     summary: "A ticket with its latest messages (older ones: GET /tickets/:id/messages)",
     access: everyone,
@@ -49,6 +52,7 @@ export const ticketRoutes = [
   route({
     method: "patch",
     path: "/tickets/:id",
+    operationId: "updateTicket",
     tag: "Tickets",
     summary: "Change status, priority or assignee",
     description:
@@ -62,6 +66,7 @@ export const ticketRoutes = [
   route({
     method: "get",
     path: "/tickets/:id/messages",
+    operationId: "listTicketMessages",
     tag: "Tickets",
     summary: "A ticket's messages, newest first, with keyset pagination",
     description: "Customers don't see internal notes.",
@@ -77,6 +82,7 @@ export const ticketRoutes = [
   route({
     method: "post",
     path: "/tickets/:id/messages",
+    operationId: "addTicketMessage",
     tag: "Tickets",
     summary: "Reply, or add an internal note (agents)",
     access: everyone,
@@ -91,6 +97,7 @@ export const ticketRoutes = [
   route({
     method: "post",
     path: "/tickets/:id/followers",
+    operationId: "followTicket",
     tag: "Tickets",
     summary: "Follow a ticket (yourself, or `userId`): hear of its public messages",
     access: ["agent", "admin"],
@@ -102,6 +109,7 @@ export const ticketRoutes = [
   route({
     method: "delete",
     path: "/tickets/:id/followers",
+    operationId: "unfollowTicket",
     tag: "Tickets",
     summary: "Stop following a ticket (yourself, or `userId`)",
     access: ["agent", "admin"],

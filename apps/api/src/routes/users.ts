@@ -9,6 +9,7 @@ export const userRoutes = [
   route({
     method: "post",
     path: "/users",
+    operationId: "createUser",
     tag: "Users",
     summary: "Add a user to the organization",
     access: ["admin"],
@@ -21,6 +22,7 @@ export const userRoutes = [
   route({
     method: "get",
     path: "/users",
+    operationId: "listUsers",
     tag: "Users",
     summary: "List the organization's users",
     description: "Agents and admins see everyone in the organization; a customer sees only themself.",
@@ -32,6 +34,7 @@ export const userRoutes = [
   route({
     method: "patch",
     path: "/users/:id",
+    operationId: "updateUser",
     tag: "Users",
     summary: "Change a user's role, name, locale or active flag",
     access: ["admin"],
