@@ -1,17 +1,19 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useSearch } from "@tanstack/react-router";
 import { api, call } from "../../api/client.ts";
-import { ApiError, fieldError } from "../../api/errors.ts";
+import { fieldError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
-import { ErrorMessage } from "../../components/ui/card.tsx";
 import { TextField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { tokenStore } from "../../session/token-store.ts";
+import { AuthError } from "./auth-error.tsx";
 import { authMessages } from "./messages.ts";
 
-/** Where to go after signing in: only a path of this app, never another site. */
+/** Where to go after signing in: only a path of this app, never another site or this page again. */
 const safeRedirect = (target: string | undefined) =>
-  target?.startsWith("/") && !target.startsWith("//") ? target : "/";
+  target?.startsWith("/") && !target.startsWith("//") && !target.startsWith("/login") ? target : "/";
+
+const fields = ["organizationSlug", "email", "password"] as const;
 
 export function LoginPage() {
   const t = useT(authMessages);
@@ -72,13 +74,11 @@ export function LoginPage() {
         maxLength={200}
         error={fieldError(error, "password")}
       />
-      {error && !(error instanceof ApiError && Object.keys(error.fields).length > 0) && (
-        <ErrorMessage error={error} />
-      )}
+      <AuthError error={error} fields={fields} />
       <Button type="submit" className="w-full" disabled={login.isPending}>
         {login.isPending ? t("signingIn") : t("signIn")}
       </Button>
-      <div className="flex justify-between text-sm">
+      <div className="flex justify-between gap-4 text-sm">
         <Link to="/reset-password" className="text-indigo-700 underline">
           {t("forgotPassword")}
         </Link>
