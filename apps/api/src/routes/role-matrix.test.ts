@@ -127,6 +127,12 @@ const matrix: Record<string, Row> = {
       body: { body: "Any news?" },
     }),
   },
+  "GET /tickets/:id/followers": {
+    customer: 403,
+    agent: 200,
+    admin: 200,
+    request: async () => ({ path: `/tickets/${(await openTicket(server, org)).id}/followers` }),
+  },
   "POST /tickets/:id/followers": {
     customer: 403,
     agent: 200,

@@ -4,7 +4,12 @@ import { followersSchema } from "../schemas/notification.ts";
 import { messageSchema, ticketSchema, ticketWithMessagesSchema } from "../schemas/ticket.ts";
 import { addMessage, addMessageInput } from "../services/messages/add-message.ts";
 import { createTicket, createTicketInput } from "../services/tickets/create-ticket.ts";
-import { followerInput, followTicket, unfollowTicket } from "../services/tickets/follow-ticket.ts";
+import {
+  followerInput,
+  followTicket,
+  getFollowers,
+  unfollowTicket,
+} from "../services/tickets/follow-ticket.ts";
 import { getTicket } from "../services/tickets/get-ticket.ts";
 import { listMessages, listMessagesQuery } from "../services/tickets/list-messages.ts";
 import { listTickets, listTicketsQuery } from "../services/tickets/list-tickets.ts";
@@ -93,6 +98,17 @@ export const ticketRoutes = [
     status: 201,
     response: messageSchema,
     handler: (ctx, { params, body }) => addMessage(ctx, params.id, body),
+  }),
+  route({
+    method: "get",
+    path: "/tickets/:id/followers",
+    operationId: "listTicketFollowers",
+    tag: "Tickets",
+    summary: "Who follows a ticket, in the order they started",
+    access: ["agent", "admin"],
+    params: idParam,
+    response: followersSchema,
+    handler: (ctx, { params }) => getFollowers(ctx, params.id),
   }),
   route({
     method: "post",

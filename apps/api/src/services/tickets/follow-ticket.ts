@@ -46,6 +46,12 @@ export async function unfollowTicket(
   return listFollowers(ctx, ticket.id);
 }
 
+/** Who follows a ticket, in the order they started: the ticket page shows them and offers to follow. */
+export async function getFollowers(ctx: ServiceContext, ticketId: string) {
+  const ticket = await loadTicket(ctx, ticketId);
+  return listFollowers(ctx, ticket.id);
+}
+
 async function listFollowers(ctx: ServiceContext, ticketId: string) {
   const followers = await ctx.db
     .select({ id: users.id, name: users.name, role: users.role })
