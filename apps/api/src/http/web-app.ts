@@ -1,13 +1,16 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Logger } from "../logging/logger.ts";
 
 /** apps/web of this checkout: its Vite config (development) and its build (dist/). */
 export const webRoot = resolve(import.meta.dir, "../../../web");
 
-/** Paths the server owns; everything else that asks for HTML is a page of the web app. */
-const serverPaths = /^\/(api|admin|docs|dev|health|metrics|socket\.io|assets)(\/|$)/;
+/**
+ * Paths the server owns; everything else that asks for HTML is a page of the web app. Without case,
+ * as Express matches routes: `/API/v1/x` reaches the API router, so its 404 must stay JSON.
+ */
+const serverPaths = /^\/(api|admin|docs|dev|health|metrics|socket\.io|assets)(\/|$)/i;
 
 /** A browser navigating (it asks for HTML by name), not an API client or a missing asset. */
 const wantsPage = (req: Request) =>
@@ -20,8 +23,11 @@ const wantsPage = (req: Request) =>
  * build has new names), index.html never (so a deploy is picked up on the next visit), and every
  * other page path answers index.html, where the app's router takes over.
  */
-export function builtWebApp(distDir: string, log: Logger) {
+export function builtWebApp(dir: string, log: Logger) {
   const router = express.Router();
+  // Absolute, as res.sendFile requires and as express.static hands paths to setHeaders.
+  const distDir = resolve(dir);
+  const assetsDir = join(distDir, "assets") + sep;
   const index = join(distDir, "index.html");
   if (!existsSync(index)) {
     log.warn({ distDir }, "the web app is not built (bun run build): pages answer 503");
@@ -35,7 +41,7 @@ export function builtWebApp(distDir: string, log: Logger) {
     express.static(distDir, {
       index: false,
       setHeaders(res, path) {
-        const hashed = path.startsWith(join(distDir, "assets"));
+        const hashed = path.startsWith(assetsDir);
         res.setHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
       },
     }),
