@@ -14,5 +14,7 @@ export default defineConfig({
     // Hashed names under assets/ are what the server caches for a year.
     assetsDir: "assets",
     sourcemap: true,
+    // dist/.vite/manifest.json maps source files to chunks: the bundle-size check reads it.
+    manifest: true,
   },
 });
