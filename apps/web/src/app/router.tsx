@@ -8,7 +8,6 @@ import {
 } from "@tanstack/react-router";
 import { meQuery } from "../auth/me-query.ts";
 import { tokenStore } from "../session/token-store.ts";
-import { AppShell } from "./app-shell.tsx";
 import { NotFound } from "./not-found.tsx";
 import { PublicLayout } from "./public-layout.tsx";
 import { RootLayout } from "./root-layout.tsx";
@@ -73,7 +72,8 @@ const app = createRoute({
       throw redirect(back);
     }
   },
-  component: AppShell,
+  // The signed-in frame (socket, bell) is a chunk of its own: the sign-in page doesn't ship it.
+  component: lazyRouteComponent(() => import("./app-shell.tsx"), "AppShell"),
 });
 
 /** Pages for some roles only: anyone else goes to their start page. */
