@@ -67,7 +67,7 @@ export function EditUserForm(props: { user: User; onClose: () => void }) {
           maxLength={100}
           defaultValue={user.name}
           error={fieldError(error, "name")}
-          // biome-ignore lint/a11y/noAutofocus: the form opens on the user's request, where they will type.
+          // The form opens on the user's request, where they will type.
           autoFocus
         />
         <SelectField label={t("role")} name="role" defaultValue={user.role} error={fieldError(error, "role")}>

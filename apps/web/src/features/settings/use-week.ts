@@ -4,19 +4,28 @@ import { useLocale } from "../../i18n/locale-context.tsx";
 export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof weekdays)[number];
 
-/** Weekday names and hours of the day in the user's language, for schedules and business hours. */
+/** Weekday names, hours and calendar dates in the user's language, for schedules and business hours. */
 export function useWeek() {
   const { locale } = useLocale();
   return useMemo(() => {
     const dayName = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
+    const calendarDate = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     const hourName = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "UTC" });
     // 2024-01-01 was a Monday.
-    const names = Object.fromEntries(
+    const inSentence = Object.fromEntries(
       weekdays.map((day, i) => [day, dayName.format(Date.UTC(2024, 0, 1 + i))]),
     ) as Record<Weekday, string>;
     return {
-      dayName: (day: Weekday) => names[day],
+      /** As a heading or label: "Monday", "Lundi". */
+      dayName: (day: Weekday) => {
+        const name = inSentence[day];
+        return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+      },
+      /** Within a sentence: "Monday", "lundi". */
+      dayInSentence: (day: Weekday) => inSentence[day],
       hourName: (hour: number) => hourName.format(Date.UTC(2024, 0, 1, hour)),
+      /** A local date `YYYY-MM-DD` as written in the user's language, the same day in every zone. */
+      dateName: (iso: string) => calendarDate.format(new Date(`${iso}T00:00:00Z`)),
       hours: Array.from({ length: 24 }, (_, hour) => hour),
     };
   }, [locale]);
