@@ -6,6 +6,7 @@ import { ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketListQuery } from "../tickets/ticket-queries.ts";
+import { useUserDirectory } from "../tickets/user-directory.ts";
 import { InboxFilters } from "./inbox-filters.tsx";
 import { inboxListParams } from "./inbox-params.ts";
 import { InboxTable } from "./inbox-table.tsx";
@@ -20,6 +21,8 @@ export function InboxPage() {
   const format = useFormat();
   const me = useMe();
   const filters = useSearch({ from: "/app/" });
+  // The names the rows show load beside the first page, not after it.
+  useUserDirectory();
   // While another filter's first page loads, the previous rows stay (dimmed) instead of a blank.
   const list = useInfiniteQuery({
     ...ticketListQuery(inboxListParams(filters, me.user.id)),

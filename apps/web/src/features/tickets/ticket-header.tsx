@@ -8,7 +8,7 @@ import { useUserDirectory } from "./user-directory.ts";
 
 export function TicketHeader(props: { ticket: TicketDetail; staff: boolean }) {
   const t = useT(ticketMessages);
-  const directory = useUserDirectory();
+  const directory = useUserDirectory(props.staff);
   const { ticket } = props;
   const customer = directory.byId.get(ticket.customerId);
   const assignee = ticket.assigneeId ? directory.byId.get(ticket.assigneeId) : undefined;

@@ -1,5 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { ApiError } from "../../api/errors.ts";
 import { isStaff, useMe } from "../../auth/me-query.ts";
 import { ErrorMessage, Loading } from "../../components/ui/card.tsx";
@@ -12,7 +13,8 @@ import { ReplyForm } from "./reply-form.tsx";
 import { SlaPanel } from "./sla-panel.tsx";
 import { TicketControls } from "./ticket-controls.tsx";
 import { TicketHeader } from "./ticket-header.tsx";
-import { ticketQuery } from "./ticket-queries.ts";
+import { followersQuery, slaPoliciesQuery, ticketQuery } from "./ticket-queries.ts";
+import { userDirectoryQuery } from "./user-directory.ts";
 
 /**
  * One ticket: its conversation and reply box, and beside them what staff change and watch
@@ -23,6 +25,15 @@ export function TicketPage() {
   const { id } = useParams({ from: "/app/tickets/$id" });
   const me = useMe();
   const ticket = useQuery(ticketQuery(id));
+  const staff = isStaff(me.user.role);
+  const queryClient = useQueryClient();
+  // What the side panels read starts loading with the ticket, not after it.
+  useEffect(() => {
+    if (!staff) return;
+    void queryClient.prefetchQuery(userDirectoryQuery);
+    void queryClient.prefetchQuery(slaPoliciesQuery);
+    void queryClient.prefetchQuery(followersQuery(id));
+  }, [staff, id, queryClient]);
 
   if (ticket.isPending) return <Loading label={t("loadingTicket")} />;
   if (ticket.isError) {
@@ -41,7 +52,6 @@ export function TicketPage() {
       </div>
     );
   }
-  const staff = isStaff(me.user.role);
   return (
     <div className="space-y-6">
       <TicketHeader ticket={ticket.data} staff={staff} />

@@ -33,8 +33,9 @@ export const userDirectoryQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-export function useUserDirectory() {
-  const { data } = useQuery(userDirectoryQuery);
+/** `enabled: false` where no name is shown (a customer's screens): nothing is fetched. */
+export function useUserDirectory(enabled = true) {
+  const { data } = useQuery({ ...userDirectoryQuery, enabled });
   return useMemo(() => {
     const byId = new Map((data ?? []).map((user) => [user.id, user]));
     const staff = (data ?? [])
