@@ -3,7 +3,8 @@ import { Card } from "../../components/ui/card.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketMessages } from "./messages.ts";
-import { SlaBadge, slaTargetNames } from "./sla-badge.tsx";
+import { SlaBadge } from "./sla-badge.tsx";
+import { slaTargetNames } from "./sla-deadline.ts";
 import { slaPoliciesQuery, type TicketDetail } from "./ticket-queries.ts";
 
 /** Each SLA target of the ticket: when it is due, and its state with the time left (staff only). */
