@@ -81,7 +81,14 @@ export function InboxTable(props: { tickets: TicketSummary[] }) {
                 )}
               </td>
               <td className={td}>
-                {ticket.sla ? <SlaBadge sla={ticket.sla} /> : <span className="text-slate-600">—</span>}
+                {ticket.sla ? (
+                  <SlaBadge sla={ticket.sla} />
+                ) : (
+                  <span className="text-slate-600">
+                    <span aria-hidden="true">—</span>
+                    <span className="sr-only">{t("noSla")}</span>
+                  </span>
+                )}
               </td>
               <td className={`${td} whitespace-nowrap text-slate-700`}>
                 <RelativeTime iso={ticket.updatedAt} />
