@@ -4,7 +4,7 @@ export const portalMessages = defineMessages(
   {
     title: "My tickets",
     listTitle: "Your requests",
-    loading: "Loading your tickets…",
+    loading: "Loading…",
     empty: "You have no tickets yet. Open one with the form and we will get back to you.",
     subject: "Subject",
     status: "Status",
@@ -20,7 +20,7 @@ export const portalMessages = defineMessages(
   {
     title: "Mes tickets",
     listTitle: "Vos demandes",
-    loading: "Chargement de vos tickets…",
+    loading: "Chargement…",
     empty:
       "Vous n'avez aucun ticket pour l'instant. Ouvrez-en un avec le formulaire et nous vous répondrons.",
     subject: "Sujet",
