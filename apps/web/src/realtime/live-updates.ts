@@ -2,6 +2,9 @@ import type { ExportProgressEvent, SlaEvent } from "@helpdesk/api/realtime/event
 import type { QueryClient } from "@tanstack/react-query";
 import type { AppSocket } from "./socket.ts";
 
+/** How long events are gathered before the queries they touch are refreshed. */
+const BURST_MS = 200;
+
 export interface LiveUpdateHandlers {
   /** An SLA breach the user was told of: shown as a toast. */
   onBreach(event: SlaEvent): void;
@@ -13,13 +16,26 @@ export interface LiveUpdateHandlers {
  * Returns the function that stops listening.
  */
 export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers: LiveUpdateHandlers) {
+  // A burst of events (a fan-out, a wave of SLA deadlines) refreshes each query once, not once per
+  // event: keys are collected for a moment, then invalidated together.
+  const pending = new Map<string, readonly unknown[]>();
+  let flush: ReturnType<typeof setTimeout> | undefined;
+  const refresh = (queryKey: readonly unknown[]) => {
+    pending.set(JSON.stringify(queryKey), queryKey);
+    flush ??= setTimeout(() => {
+      flush = undefined;
+      const keys = [...pending.values()];
+      pending.clear();
+      for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+    }, BURST_MS);
+  };
   const invalidate = (...paths: string[]) => {
-    for (const path of paths) void client.invalidateQueries({ queryKey: [path] });
+    for (const path of paths) refresh([path]);
   };
   const onTicket = (event: { ticketId: string }) => {
     invalidate("/api/v1/tickets");
-    void client.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}", event.ticketId] });
-    void client.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}/messages", event.ticketId] });
+    refresh(["/api/v1/tickets/{id}", event.ticketId]);
+    refresh(["/api/v1/tickets/{id}/messages", event.ticketId]);
   };
   const onSla = (event: SlaEvent) => {
     onTicket(event);
@@ -36,11 +52,11 @@ export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers
   };
   const onExportProgress = (event: ExportProgressEvent) => {
     client.setQueryData(["export-progress", event.id], event);
-    void client.invalidateQueries({ queryKey: ["/api/v1/reports/exports/{id}", event.id] });
+    refresh(["/api/v1/reports/exports/{id}", event.id]);
     invalidate("/api/v1/reports/exports");
   };
   const onExportDone = (event: { id: string }) => {
-    void client.invalidateQueries({ queryKey: ["/api/v1/reports/exports/{id}", event.id] });
+    refresh(["/api/v1/reports/exports/{id}", event.id]);
     invalidate("/api/v1/reports/exports");
   };
 
@@ -52,6 +68,7 @@ export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers
   socket.on("export:ready", onExportDone);
   socket.on("export:failed", onExportDone);
   return () => {
+    clearTimeout(flush);
     socket.off("ticket:updated", onTicket);
     socket.off("notification", onNotification);
     socket.off("sla:warning", onSla);
