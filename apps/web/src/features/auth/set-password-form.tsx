@@ -23,7 +23,10 @@ export function SetPasswordForm(props: { token: string }) {
   if (confirm.isSuccess) {
     return (
       <div className="space-y-4">
-        <h1 className="text-lg font-semibold">{t("setPasswordTitle")}</h1>
+        {/* The form is gone: focus goes to the page's heading so the news is read from there. */}
+        <h1 className="text-lg font-semibold outline-none" tabIndex={-1} ref={(heading) => heading?.focus()}>
+          {t("setPasswordTitle")}
+        </h1>
         <p role="status" className="text-sm font-medium text-green-800">
           {t("passwordSet")}
         </p>
