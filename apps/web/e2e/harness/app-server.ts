@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { type AppProcess, startAppProcess } from "../../../api/src/testing/processes.ts";
 
-const distIndex = new URL("../../dist/index.html", import.meta.url).pathname;
+/** What the server will serve: WEB_DIST_DIR if set (as the server reads it), else apps/web/dist. */
+const distIndex = `${process.env.WEB_DIST_DIR ?? new URL("../../dist", import.meta.url).pathname}/index.html`;
 
 export interface WebAppServer {
   /** `http://127.0.0.1:<port>`: the web app, the API and the socket on one origin. */
@@ -25,7 +26,7 @@ function freePort(): number {
  */
 export async function startWebApp(env: Record<string, string> = {}): Promise<WebAppServer> {
   if (!existsSync(distIndex))
-    throw new Error("apps/web/dist is missing: run `bun run build` first (`bun run test` does)");
+    throw new Error(`${distIndex} is missing: run \`bun run build\` first (\`bun run test\` does)`);
   const port = freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = startAppProcess("server.ts", {

@@ -84,6 +84,9 @@ export async function startE2E(env: Record<string, string> = {}): Promise<E2E> {
       return org;
     },
     async close() {
+      // A 5xx the pages survived is still a bug: show it with the file's output.
+      const errors = runningServer.process.lines.filter((line) => Number(line.level) >= 50);
+      for (const line of errors) console.error("server error:", JSON.stringify(line).slice(0, 2_000));
       // The browser first: its sockets would otherwise hold the server's shutdown open.
       await Promise.allSettled([openBrowser.close()]);
       await Promise.allSettled([runningServer.stop()]);

@@ -1,4 +1,5 @@
 import type { ElementHandle, Page } from "puppeteer-core";
+import { authText, shellText } from "./copy.ts";
 
 /**
  * Ways to reach the app's controls the way a person does (by label, by button text, by the
@@ -16,8 +17,15 @@ export async function waitForPage(page: Page, timeoutMs = 15_000) {
         ),
       { timeout: timeoutMs },
     )
-    .catch((error) => {
-      throw new Error(`${page.url()} did not finish loading: ${error.message}`);
+    .catch(async (error) => {
+      const state = await page
+        .evaluate(() => ({
+          h1: document.querySelector("h1")?.textContent ?? null,
+          statuses: [...document.querySelectorAll('[role="status"]')].map((el) => el.textContent),
+          body: (document.body.textContent ?? "").slice(0, 300),
+        }))
+        .catch(() => "unreadable");
+      throw new Error(`${page.url()} did not finish loading: ${error.message}; ${JSON.stringify(state)}`);
     });
 }
 
@@ -121,3 +129,19 @@ export const messageTexts = (page: Page) =>
   page.$$eval('article[data-testid="message"]', (articles) =>
     articles.map((a) => ({ internal: a.getAttribute("data-internal"), text: a.textContent ?? "" })),
   );
+
+/**
+ * The page's h1 once it has loaded, failing when it is not the page asked for: the not-found page,
+ * the sign-in page (the session was refused), or a page still the skeleton's placeholder, whose
+ * h1 is its component's name.
+ */
+export async function shownHeading(page: Page, where = page.url()): Promise<string> {
+  await waitForPage(page);
+  const heading = await page.$eval("h1", (el) => el.textContent?.trim() ?? "");
+  if (heading === shellText.notFound) throw new Error(`${where} shows the not-found page`);
+  if (heading === shellText.forbidden) throw new Error(`${where} says the role can't open it`);
+  if (heading === authText.signInTitle) throw new Error(`${where} asks to sign in`);
+  if (/^[A-Z][A-Za-z]+Page$/.test(heading))
+    throw new Error(`${where} is still a placeholder (h1 "${heading}")`);
+  return heading;
+}
