@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Link, Outlet, useNavigate } from "@tanstack/react-router";
+import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
 import { Suspense, useEffect } from "react";
 import { isStaff, useMe, useToken } from "../auth/me-query.ts";
 import { Loading } from "../components/ui/card.tsx";
@@ -39,6 +39,8 @@ export function AppShell() {
     });
   }, [token, queryClient, navigate, t]);
 
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const onReportPage = pathname === "/reports" || pathname.startsWith("/reports/weekly");
   const staff = isStaff(me.user.role);
   const admin = me.user.role === "admin";
   return (
@@ -59,7 +61,13 @@ export function AppShell() {
               {staff ? t("inbox") : t("myTickets")}
             </Link>
             {admin && (
-              <Link to="/reports" className={navLink}>
+              // Exports sit under /reports but have their own link: only the report pages light this one.
+              <Link
+                to="/reports"
+                className={navLink}
+                activeOptions={{ exact: true }}
+                {...(onReportPage ? { "data-status": "active", "aria-current": "page" as const } : {})}
+              >
                 {t("reports")}
               </Link>
             )}
