@@ -12,6 +12,7 @@ import { rawTimerLateness } from "./raw-timers.ts";
 import { type LatencyRun, realtimeLatency } from "./realtime.ts";
 import { breachLateness, scanDuration } from "./sla.ts";
 import { rawIovalkey, subsystem, type Variant } from "./variants.ts";
+import { inboxTable, inboxTiming } from "./web-inbox.ts";
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/helpdesk_bench";
 await migrateDatabase(databaseUrl);
@@ -194,5 +195,15 @@ try {
   console.log(`\n${exportTable(await exportThroughput(exportsDatabaseUrl, quick ? 200_000 : 1_000_000))}`);
 } finally {
   await dropDatabase(exportsDatabaseUrl);
+}
+
+// Web inbox (bench/web-inbox.ts): a usable inbox of 1,000 tickets in chromium, beside the static
+// HTML and list-call floors, in a database of its own. Serves apps/web/dist: `bun run build` first.
+const webDatabaseUrl = "postgres://postgres@127.0.0.1:5432/helpdesk_bench_web";
+await migrateDatabase(webDatabaseUrl);
+try {
+  console.log(`\n${inboxTable(await inboxTiming(webDatabaseUrl, quick ? 3 : 10))}`);
+} finally {
+  await dropDatabase(webDatabaseUrl);
 }
 process.exit(0);

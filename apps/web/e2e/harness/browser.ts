@@ -1,18 +1,4 @@
-import puppeteer, { type Browser, type BrowserContext, type Page } from "puppeteer-core";
-
-/** Debian's chromium: puppeteer-core never downloads a browser of its own. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const VIEWPORT = { width: 1280, height: 800 };
-
-export function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    defaultViewport: VIEWPORT,
-    // No sandbox: CI containers run as root; shared memory there is too small for /dev/shm.
-    args: ["--no-sandbox", "--disable-dev-shm-usage", "--lang=en-US"],
-  });
-}
+import type { Browser, BrowserContext, Page } from "puppeteer-core";
 
 /**
  * A page of its own browser context (cookies and storage apart from every other user's), signed in

@@ -4,7 +4,8 @@ import { eq } from "drizzle-orm";
 import type { Browser, Page } from "puppeteer-core";
 import { createTestOrg, type TestOrg, type TestUser } from "../../../api/src/testing/fixtures.ts";
 import { startWebApp, type WebAppServer } from "./app-server.ts";
-import { launchBrowser, openPage } from "./browser.ts";
+import { openPage } from "./browser.ts";
+import { launchBrowser } from "./chromium.ts";
 
 export { TEST_PASSWORD } from "../../../api/src/testing/fixtures.ts";
 export type { TestOrg, TestUser };
