@@ -5,7 +5,6 @@ import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { jobStatsQuery, queueStatsQuery } from "./job-queries.ts";
 import { jobsMessages } from "./messages.ts";
-import { useMilliseconds } from "./use-milliseconds.ts";
 
 const states = ["waiting", "active", "delayed", "prioritized", "completed", "failed"] as const;
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
@@ -15,7 +14,6 @@ const td = "px-3 py-2 text-sm tabular-nums";
 export function QueueCountsTable() {
   const t = useT(jobsMessages);
   const format = useFormat();
-  const milliseconds = useMilliseconds();
   const stats = useQuery(jobStatsQuery);
   const queues = stats.data?.queues ?? [];
   const perQueue = useQueries({ queries: queues.map((queue) => queueStatsQuery(queue.queue)) });
@@ -63,7 +61,7 @@ export function QueueCountsTable() {
                         </td>
                       ))}
                       <td className={`${td} text-right`}>
-                        {ms === null || ms === undefined ? "—" : milliseconds(ms)}
+                        {ms === null || ms === undefined ? "—" : format.milliseconds(ms)}
                       </td>
                       <td className={td}>
                         <Badge tone={queue.paused ? "amber" : "green"}>

@@ -1,9 +1,8 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Card, ErrorMessage, Loading } from "../../components/ui/card.tsx";
 import { chartColors, LineChart } from "../../components/ui/charts.tsx";
 import { SelectField } from "../../components/ui/field.tsx";
-import { useLocale } from "../../i18n/locale-context.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { jobStatsQuery, queueStatsQuery } from "./job-queries.ts";
@@ -20,13 +19,12 @@ export function ThroughputCard() {
   const queues = (useQuery(jobStatsQuery).data?.queues ?? []).map((queue) => queue.queue);
   const chosen = shown === ALL ? queues : [shown];
   const stats = useQueries({ queries: chosen.map(queueStatsQuery) });
-  const minuteLabel = useMinuteLabel();
   const loaded = stats.filter((result) => result.data).map((result) => result.data?.perMinute);
   const error = stats.find((result) => result.error)?.error;
   const fetchedAt = Math.max(0, ...stats.map((result) => result.dataUpdatedAt));
   // The API's series are 60 minutes, the last one the current minute.
   const data = Array.from({ length: 60 }, (_, i) => ({
-    minute: minuteLabel(fetchedAt - (59 - i) * MINUTE_MS),
+    minute: format.time(fetchedAt - (59 - i) * MINUTE_MS),
     completed: loaded.reduce((sum, series) => sum + (series?.completed[i] ?? 0), 0),
     failed: loaded.reduce((sum, series) => sum + (series?.failed[i] ?? 0), 0),
   }));
@@ -73,13 +71,4 @@ export function ThroughputCard() {
       )}
     </Card>
   );
-}
-
-/** "14:05" in the user's language and the organization's zone. */
-function useMinuteLabel() {
-  const { locale, timeZone } = useLocale();
-  return useMemo(() => {
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone });
-    return (instant: number) => time.format(instant);
-  }, [locale, timeZone]);
 }

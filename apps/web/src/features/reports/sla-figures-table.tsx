@@ -3,7 +3,6 @@ import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { reportsMessages } from "./messages.ts";
 import { type FiguresRow, type GroupFigures, targets } from "./sla-figures.ts";
-import { useDuration } from "./use-duration.ts";
 
 const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
 const td = "px-3 py-2 align-top text-sm";
@@ -102,13 +101,13 @@ function TargetCell({ figures }: { figures: GroupFigures["targets"]["firstRespon
 
 function TimeCell({ times }: { times: GroupFigures["firstResponseSeconds"] }) {
   const t = useT(reportsMessages);
-  const duration = useDuration();
+  const format = useFormat();
   if (times.median === null) return <Missing />;
   return (
     <>
-      <div>{t("median", { value: duration(times.median) })}</div>
+      <div>{t("median", { value: format.duration(times.median) })}</div>
       {times.p90 !== null && (
-        <div className="text-xs text-slate-600">{t("p90", { value: duration(times.p90) })}</div>
+        <div className="text-xs text-slate-600">{t("p90", { value: format.duration(times.p90) })}</div>
       )}
     </>
   );

@@ -4,11 +4,11 @@ import { api, call } from "../../api/client.ts";
 import { Badge } from "../../components/ui/badge.tsx";
 import { Button } from "../../components/ui/button.tsx";
 import { FormError } from "../../components/ui/form-feedback.tsx";
+import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { type Policy, priorities, targetKeys } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
 import { useStaff } from "./sla-queries.ts";
-import { useDuration } from "./use-duration.ts";
 import { useWeek, weekdays } from "./use-week.ts";
 
 const cell = "px-2 py-1 text-left";
@@ -22,7 +22,7 @@ export function SlaPolicyCard(props: {
 }) {
   const { policy } = props;
   const t = useT(slaMessages);
-  const duration = useDuration();
+  const format = useFormat();
   const week = useWeek();
   const { nameOf } = useStaff();
   const queryClient = useQueryClient();
@@ -104,7 +104,7 @@ export function SlaPolicyCard(props: {
                 const minutes = policy.targets[priority]?.[key];
                 return (
                   <td key={key} className={cell}>
-                    {minutes === undefined ? t("noTarget") : duration(minutes)}
+                    {minutes === undefined ? t("noTarget") : format.businessMinutes(minutes)}
                   </td>
                 );
               })}

@@ -1,10 +1,10 @@
 import { useId } from "react";
 import { fieldError } from "../../api/errors.ts";
+import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
 import { type Draft, priorities, targetKeys } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
-import { useDuration } from "./use-duration.ts";
 
 const MAX_TARGET_MINUTES = 525_600;
 const cell = "px-2 py-1.5 text-left align-top";
@@ -16,7 +16,7 @@ export function SlaTargetsFields(props: {
   error: unknown;
 }) {
   const t = useT(slaMessages);
-  const duration = useDuration();
+  const format = useFormat();
   const baseId = useId();
   const { targets } = props.draft;
   return (
@@ -80,7 +80,7 @@ export function SlaTargetsFields(props: {
                             {problem}
                           </span>
                         ) : readable ? (
-                          duration(minutes)
+                          format.businessMinutes(minutes)
                         ) : (
                           ""
                         )}
