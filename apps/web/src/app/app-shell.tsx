@@ -35,7 +35,10 @@ export function AppShell() {
     const socket = openSocket(token);
     return wireLiveUpdates(socket, queryClient, {
       onBreach: (event) =>
-        toast({ tone: "danger", title: t("slaBreached", { number: event.number, subject: event.subject }) }),
+        toast({
+          tone: "danger",
+          title: t("slaBreached", { number: String(event.number), subject: event.subject }),
+        }),
     });
   }, [token, queryClient, navigate, t]);
 

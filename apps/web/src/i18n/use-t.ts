@@ -7,10 +7,18 @@ type Key<M extends Catalog> = Extract<keyof M["en"], string>;
 type Stem<K extends string> = K extends `${infer S}_other` ? S : K;
 
 const plurals = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
 
-function interpolate(text: string, values: Record<string, string | number> | undefined) {
+/** Numbers read as the locale writes them ("1,250", "1 250"); identifiers are passed as strings. */
+function interpolate(text: string, values: Record<string, string | number> | undefined, locale: string) {
   if (!values) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+  const numberFormat = numbers.get(locale) ?? new Intl.NumberFormat(locale);
+  numbers.set(locale, numberFormat);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === "number" ? numberFormat.format(value) : value;
+  });
 }
 
 /** The translate function for one feature's catalog, in the current locale. */
@@ -26,7 +34,7 @@ export function useT<M extends Catalog>(messages: M) {
         const form = rules.select(values.count);
         text = table[`${key}_${form}`] ?? table[`${key}_other`];
       }
-      return interpolate(text ?? key, values);
+      return interpolate(text ?? key, values, locale);
     },
     [locale, messages],
   );

@@ -21,8 +21,9 @@ export function useDescribeNotification() {
   return useCallback(
     (notification: Notification): string => {
       const { data } = notification;
+      // A ticket number is an identifier, written as the e-mails write it ("#1234"), not a quantity.
       const facts = {
-        number: typeof data.ticketNumber === "number" ? format.number(data.ticketNumber) : "?",
+        number: typeof data.ticketNumber === "number" ? String(data.ticketNumber) : "?",
         subject: typeof data.subject === "string" ? data.subject : "",
       };
       const status = pick(statuses, data.toStatus);
