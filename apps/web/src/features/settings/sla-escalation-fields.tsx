@@ -2,10 +2,10 @@ import { fieldError } from "../../api/errors.ts";
 import { CheckboxField } from "../../components/ui/checkbox-field.tsx";
 import { SelectField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { useUserDirectory } from "../tickets/user-directory.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
 import type { Draft } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
-import { useStaff } from "./sla-queries.ts";
 
 /** Who else hears of a breach, and who a breached ticket goes to; only active staff can be named. */
 export function SlaEscalationFields(props: {
@@ -14,7 +14,8 @@ export function SlaEscalationFields(props: {
   error: unknown;
 }) {
   const t = useT(slaMessages);
-  const { staff, nameOf } = useStaff();
+  const { staff, byId } = useUserDirectory();
+  const nameOf = (id: string) => byId.get(id)?.name;
   const { notifyUserIds, reassignToId } = props.draft;
   // A stored id of someone no longer active still shows, so it can be seen and removed.
   const gone = notifyUserIds.filter((id) => !staff.some((user) => user.id === id));

@@ -6,9 +6,9 @@ import { Button } from "../../components/ui/button.tsx";
 import { FormError } from "../../components/ui/form-feedback.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { useUserDirectory } from "../tickets/user-directory.ts";
 import { type Policy, priorities, targetKeys } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
-import { useStaff } from "./sla-queries.ts";
 import { useWeek, weekdays } from "./use-week.ts";
 
 const cell = "px-2 py-1 text-left";
@@ -24,7 +24,8 @@ export function SlaPolicyCard(props: {
   const t = useT(slaMessages);
   const format = useFormat();
   const week = useWeek();
-  const { nameOf } = useStaff();
+  const directory = useUserDirectory();
+  const nameOf = (id: string) => directory.byId.get(id)?.name;
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({

@@ -4,11 +4,11 @@ import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading } from "../../components/ui/card.tsx";
 import { SavedStatus } from "../../components/ui/form-feedback.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { slaPoliciesQuery } from "../tickets/ticket-queries.ts";
 import { SettingsFrame } from "./settings-frame.tsx";
 import { slaMessages } from "./sla-messages.ts";
 import { SlaPolicyCard } from "./sla-policy-card.tsx";
 import { SlaPolicyForm } from "./sla-policy-form.tsx";
-import { slaPoliciesQuery } from "./sla-queries.ts";
 
 /** Admins: the organization's SLA policies; one is edited at a time, in place of the list. */
 export function SlaSettingsPage() {
