@@ -10,7 +10,8 @@ import { ErrorMessage } from "../../components/ui/card.tsx";
 import { SelectField, TextField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { addDays, dayOf, periodOfDays } from "../reports/zoned-days.ts";
-import { priorityKeys, statusKeys } from "./export-labels.ts";
+import { ticketMessages } from "../tickets/messages.ts";
+import { ticketPriorities, ticketStatuses } from "../tickets/ticket-queries.ts";
 import { exportsMessages } from "./messages.ts";
 
 type ExportRequest = paths["/api/v1/reports/exports"]["post"]["requestBody"]["content"]["application/json"];
@@ -21,6 +22,7 @@ const types = ["tickets", "sla_breaches", "messages"] as const;
 /** Asks for an export of whole days in the organization's zone, then opens its page to follow it. */
 export function ExportRequestForm() {
   const t = useT(exportsMessages);
+  const tt = useT(ticketMessages);
   const { organization } = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -94,9 +96,9 @@ export function ExportRequestForm() {
         error={fieldError(error, "filters.status")}
       >
         <option value="">{t("any")}</option>
-        {Object.entries(statusKeys).map(([value, label]) => (
-          <option key={value} value={value}>
-            {t(label)}
+        {ticketStatuses.map((status) => (
+          <option key={status} value={status}>
+            {tt(`status_${status}`)}
           </option>
         ))}
       </SelectField>
@@ -107,9 +109,9 @@ export function ExportRequestForm() {
         error={fieldError(error, "filters.priority")}
       >
         <option value="">{t("any")}</option>
-        {Object.entries(priorityKeys).map(([value, label]) => (
-          <option key={value} value={value}>
-            {t(label)}
+        {ticketPriorities.map((priority) => (
+          <option key={priority} value={priority}>
+            {tt(`priority_${priority}`)}
           </option>
         ))}
       </SelectField>

@@ -6,6 +6,7 @@ import { useMe } from "../../auth/me-query.ts";
 import { Card, ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { ticketMessages } from "../tickets/messages.ts";
 import { ComplianceChart } from "./compliance-chart.tsx";
 import { reportsMessages } from "./messages.ts";
 import { PeriodForm } from "./period-form.tsx";
@@ -50,10 +51,11 @@ export function SlaReportPage() {
 
 function SlaReportBody({ report, timeZone }: { report: SlaReport; timeZone: string }) {
   const t = useT(reportsMessages);
+  const tt = useT(ticketMessages);
   const format = useFormat();
   const byPriority: FiguresRow[] = report.byPriority.map((group) => ({
     key: group.priority,
-    label: t(group.priority),
+    label: tt(`priority_${group.priority}`),
     figures: group,
   }));
   const byAgent: FiguresRow[] = report.byAgent.map((group) => ({

@@ -2,20 +2,24 @@ import { Card } from "../../components/ui/card.tsx";
 import { BarChart, chartColors } from "../../components/ui/charts.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { ticketMessages } from "../tickets/messages.ts";
+import { ticketPriorities, ticketStatuses } from "../tickets/ticket-queries.ts";
 import { reportsMessages } from "./messages.ts";
 import type { WeeklyReport } from "./sla-figures.ts";
 
 type Volume = WeeklyReport["volume"];
-const statuses = ["new", "open", "pending", "resolved", "closed"] as const;
-const priorities = ["low", "normal", "high", "urgent"] as const;
 
 /** Tickets created and resolved in the week, and the created ones by status and by priority. */
 export function WeeklyVolume({ volume }: { volume: Volume }) {
   const t = useT(reportsMessages);
+  const tt = useT(ticketMessages);
   const format = useFormat();
-  const byStatus = statuses.map((status) => ({ label: t(status), count: volume.byStatus[status] }));
-  const byPriority = priorities.map((priority) => ({
-    label: t(priority),
+  const byStatus = ticketStatuses.map((status) => ({
+    label: tt(`status_${status}`),
+    count: volume.byStatus[status],
+  }));
+  const byPriority = ticketPriorities.map((priority) => ({
+    label: tt(`priority_${priority}`),
     count: volume.byPriority[priority],
   }));
   const series = [{ key: "count", label: t("count"), color: chartColors.indigo }];

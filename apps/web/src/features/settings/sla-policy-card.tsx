@@ -6,6 +6,7 @@ import { Button } from "../../components/ui/button.tsx";
 import { FormError } from "../../components/ui/form-feedback.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { ticketMessages } from "../tickets/messages.ts";
 import { useUserDirectory } from "../tickets/user-directory.ts";
 import { type Policy, priorities, targetKeys } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
@@ -22,6 +23,7 @@ export function SlaPolicyCard(props: {
 }) {
   const { policy } = props;
   const t = useT(slaMessages);
+  const tt = useT(ticketMessages);
   const format = useFormat();
   const week = useWeek();
   const directory = useUserDirectory();
@@ -99,7 +101,7 @@ export function SlaPolicyCard(props: {
           {priorities.map((priority) => (
             <tr key={priority}>
               <th scope="row" className={`${cell} font-medium`}>
-                {t(`priority_${priority}`)}
+                {tt(`priority_${priority}`)}
               </th>
               {targetKeys.map((key) => {
                 const minutes = policy.targets[priority]?.[key];

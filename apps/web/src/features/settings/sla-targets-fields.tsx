@@ -2,6 +2,7 @@ import { useId } from "react";
 import { fieldError } from "../../api/errors.ts";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { ticketMessages } from "../tickets/messages.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
 import { type Draft, priorities, targetKeys } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
@@ -16,6 +17,7 @@ export function SlaTargetsFields(props: {
   error: unknown;
 }) {
   const t = useT(slaMessages);
+  const tt = useT(ticketMessages);
   const format = useFormat();
   const baseId = useId();
   const { targets } = props.draft;
@@ -39,7 +41,7 @@ export function SlaTargetsFields(props: {
             {priorities.map((priority) => (
               <tr key={priority}>
                 <th scope="row" className={`${cell} pt-3 font-medium`}>
-                  {t(`priority_${priority}`)}
+                  {tt(`priority_${priority}`)}
                 </th>
                 {targetKeys.map((key) => {
                   const name = `targets.${priority}.${key}`;
@@ -58,7 +60,7 @@ export function SlaTargetsFields(props: {
                         step={1}
                         inputMode="numeric"
                         aria-label={t("targetLabel", {
-                          priority: t(`priority_${priority}`),
+                          priority: tt(`priority_${priority}`),
                           target: t(`target_${key}`),
                         })}
                         aria-invalid={problem ? true : undefined}
