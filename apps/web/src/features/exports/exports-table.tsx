@@ -2,6 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading } from "../../components/ui/card.tsx";
+import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { useExportLabels } from "./export-labels.ts";
@@ -9,7 +10,6 @@ import { exportsListQuery } from "./export-queries.ts";
 import { ExportStatusBadge } from "./export-status-badge.tsx";
 import { exportsMessages } from "./messages.ts";
 
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
 const td = "px-3 py-2 text-sm";
 
 export function ExportsTable(props: { caption: string }) {
@@ -23,58 +23,43 @@ export function ExportsTable(props: { caption: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-700">{t("none")}</p>;
   return (
     <>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200">
-          <caption className="sr-only">{props.caption}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>
-                {t("type")}
+      <DataTable caption={props.caption}>
+        <ColumnHeaders>
+          <ColumnHeader>{t("type")}</ColumnHeader>
+          <ColumnHeader>{t("period")}</ColumnHeader>
+          <ColumnHeader>{t("state")}</ColumnHeader>
+          <ColumnHeader>{t("rows")}</ColumnHeader>
+          <ColumnHeader>{t("requested")}</ColumnHeader>
+        </ColumnHeaders>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="export-row" data-export-id={row.id}>
+              <th scope="row" className={`${td} text-left font-medium`}>
+                <Link
+                  to="/reports/exports/$id"
+                  params={{ id: row.id }}
+                  className="text-indigo-700 underline hover:text-indigo-900"
+                >
+                  {t(row.type)}
+                </Link>
               </th>
-              <th scope="col" className={th}>
-                {t("period")}
-              </th>
-              <th scope="col" className={th}>
-                {t("state")}
-              </th>
-              <th scope="col" className={th}>
-                {t("rows")}
-              </th>
-              <th scope="col" className={th}>
-                {t("requested")}
-              </th>
+              <td className={td}>{labels.period(row.params)}</td>
+              <td className={td}>
+                <ExportStatusBadge status={row.status} />
+                {row.status === "running" && (
+                  <span className="ml-2 text-slate-700 tabular-nums">
+                    {format.percent(row.progress / 100)}
+                  </span>
+                )}
+              </td>
+              <td className={`${td} tabular-nums`}>
+                {row.rowCount === null ? "" : format.number(row.rowCount)}
+              </td>
+              <td className={td}>{format.dateTime(row.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="export-row" data-export-id={row.id}>
-                <th scope="row" className={`${td} text-left font-medium`}>
-                  <Link
-                    to="/reports/exports/$id"
-                    params={{ id: row.id }}
-                    className="text-indigo-700 underline hover:text-indigo-900"
-                  >
-                    {t(row.type)}
-                  </Link>
-                </th>
-                <td className={td}>{labels.period(row.params)}</td>
-                <td className={td}>
-                  <ExportStatusBadge status={row.status} />
-                  {row.status === "running" && (
-                    <span className="ml-2 text-slate-700 tabular-nums">
-                      {format.percent(row.progress / 100)}
-                    </span>
-                  )}
-                </td>
-                <td className={`${td} tabular-nums`}>
-                  {row.rowCount === null ? "" : format.number(row.rowCount)}
-                </td>
-                <td className={td}>{format.dateTime(row.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       {list.hasNextPage && (
         <Button
           variant="secondary"

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, ErrorMessage, Loading } from "../../components/ui/card.tsx";
+import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import type { Scheduler } from "./job-queries.ts";
@@ -7,7 +8,6 @@ import { schedulersQuery } from "./job-queries.ts";
 import { jobsMessages } from "./messages.ts";
 import { RunNowButton } from "./run-now-button.tsx";
 
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
 const td = "px-3 py-2 align-top text-sm";
 
 /** The organization's own occurrences: not BullMQ schedulers, the `reports.schedules` scan sends them. */
@@ -41,44 +41,31 @@ export function SchedulesCard() {
     <Card title={t("schedules")}>
       <p className="mb-4 text-sm text-slate-700">{t("schedulesIntro")}</p>
       {schedulers.error && <ErrorMessage error={schedulers.error} />}
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200">
-          <caption className="sr-only">{t("schedules")}</caption>
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>
-                {t("job")}
+      <DataTable caption={t("schedules")}>
+        <ColumnHeaders>
+          <ColumnHeader>{t("job")}</ColumnHeader>
+          <ColumnHeader>{t("pattern")}</ColumnHeader>
+          <ColumnHeader>{t("nextRun")}</ColumnHeader>
+          <ColumnHeader>{t("action")}</ColumnHeader>
+        </ColumnHeaders>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} data-testid="schedule" data-scheduler-id={row.id}>
+              <th scope="row" className={`${td} text-left`}>
+                <span id={`schedule-${row.id}`} className="block font-medium">
+                  {label(row.jobName)}
+                </span>
+                <span className="font-mono text-xs text-slate-700">{row.jobName}</span>
               </th>
-              <th scope="col" className={th}>
-                {t("pattern")}
-              </th>
-              <th scope="col" className={th}>
-                {t("nextRun")}
-              </th>
-              <th scope="col" className={th}>
-                {t("action")}
-              </th>
+              <td className={row.code ? `${td} font-mono text-xs` : td}>{row.when}</td>
+              <td className={td}>{row.next}</td>
+              <td className={td}>
+                <RunNowButton id={row.id} describedBy={`schedule-${row.id}`} />
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((row) => (
-              <tr key={row.id} data-testid="schedule" data-scheduler-id={row.id}>
-                <th scope="row" className={`${td} text-left`}>
-                  <span id={`schedule-${row.id}`} className="block font-medium">
-                    {label(row.jobName)}
-                  </span>
-                  <span className="font-mono text-xs text-slate-700">{row.jobName}</span>
-                </th>
-                <td className={row.code ? `${td} font-mono text-xs` : td}>{row.when}</td>
-                <td className={td}>{row.next}</td>
-                <td className={td}>
-                  <RunNowButton id={row.id} describedBy={`schedule-${row.id}`} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       {schedulers.isPending && <Loading label={t("loading")} />}
     </Card>
   );

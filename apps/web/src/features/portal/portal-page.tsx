@@ -2,13 +2,12 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
+import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { RelativeTime, StatusBadge } from "../tickets/ticket-labels.tsx";
 import { ticketListQuery } from "../tickets/ticket-queries.ts";
 import { portalMessages } from "./messages.ts";
 import { NewTicketForm } from "./new-ticket-form.tsx";
-
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
 
 /** A customer's start page: their tickets (the API shows them no one else's) and a form to open one. */
 export function PortalPage() {
@@ -32,46 +31,35 @@ export function PortalPage() {
               {t("empty")}
             </p>
           ) : (
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-sm">
-                <caption className="sr-only">{t("listTitle")}</caption>
-                <thead className="border-b border-slate-200 bg-slate-50">
-                  <tr>
-                    <th scope="col" className={th}>
-                      {t("subject")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("status")}
-                    </th>
-                    <th scope="col" className={th}>
-                      {t("updated")}
-                    </th>
+            <DataTable caption={t("listTitle")} className="rounded-lg border border-slate-200 bg-white">
+              <ColumnHeaders>
+                <ColumnHeader>{t("subject")}</ColumnHeader>
+                <ColumnHeader>{t("status")}</ColumnHeader>
+                <ColumnHeader>{t("updated")}</ColumnHeader>
+              </ColumnHeaders>
+              <tbody className="divide-y divide-slate-100">
+                {tickets.map((ticket) => (
+                  <tr key={ticket.id} data-testid="ticket-row" data-ticket-id={ticket.id}>
+                    <td className="px-3 py-2">
+                      <span className="mr-2 text-slate-600 tabular-nums">#{ticket.number}</span>
+                      <Link
+                        to="/tickets/$id"
+                        params={{ id: ticket.id }}
+                        className="font-medium text-indigo-800 hover:underline"
+                      >
+                        {ticket.subject}
+                      </Link>
+                    </td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={ticket.status} />
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+                      <RelativeTime iso={ticket.updatedAt} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {tickets.map((ticket) => (
-                    <tr key={ticket.id} data-testid="ticket-row" data-ticket-id={ticket.id}>
-                      <td className="px-3 py-2">
-                        <span className="mr-2 text-slate-600 tabular-nums">#{ticket.number}</span>
-                        <Link
-                          to="/tickets/$id"
-                          params={{ id: ticket.id }}
-                          className="font-medium text-indigo-800 hover:underline"
-                        >
-                          {ticket.subject}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2">
-                        <StatusBadge status={ticket.status} />
-                      </td>
-                      <td className="px-3 py-2 whitespace-nowrap text-slate-700">
-                        <RelativeTime iso={ticket.updatedAt} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )}
           {list.hasNextPage && (
             <Button

@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
+import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { reportsMessages } from "./messages.ts";
 import { type FiguresRow, type GroupFigures, targets } from "./sla-figures.ts";
 
-const th = "px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase";
 const td = "px-3 py-2 align-top text-sm";
 
 /**
@@ -20,55 +20,38 @@ export function SlaFiguresTable(props: {
 }) {
   const t = useT(reportsMessages);
   return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200">
-        <caption className="sr-only">{props.caption}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            <th scope="col" className={th}>
-              {props.groupHeader}
+    <DataTable caption={props.caption} className="mt-4">
+      <ColumnHeaders>
+        <ColumnHeader>{props.groupHeader}</ColumnHeader>
+        {props.extra && <ColumnHeader>{props.extra.header}</ColumnHeader>}
+        {targets.map((target) => (
+          <ColumnHeader key={target}>{t(target)}</ColumnHeader>
+        ))}
+        <ColumnHeader>{t("firstResponseTime")}</ColumnHeader>
+        <ColumnHeader>{t("resolutionTime")}</ColumnHeader>
+      </ColumnHeaders>
+      <tbody className="divide-y divide-slate-100">
+        {props.rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" className={`${td} text-left font-medium`}>
+              {row.label}
             </th>
-            {props.extra && (
-              <th scope="col" className={th}>
-                {props.extra.header}
-              </th>
-            )}
+            {props.extra && <td className={td}>{props.extra.cell(row)}</td>}
             {targets.map((target) => (
-              <th key={target} scope="col" className={th}>
-                {t(target)}
-              </th>
+              <td key={target} className={td}>
+                <TargetCell figures={row.figures.targets[target]} />
+              </td>
             ))}
-            <th scope="col" className={th}>
-              {t("firstResponseTime")}
-            </th>
-            <th scope="col" className={th}>
-              {t("resolutionTime")}
-            </th>
+            <td className={td}>
+              <TimeCell times={row.figures.firstResponseSeconds} />
+            </td>
+            <td className={td}>
+              <TimeCell times={row.figures.resolutionSeconds} />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {props.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className={`${td} text-left font-medium`}>
-                {row.label}
-              </th>
-              {props.extra && <td className={td}>{props.extra.cell(row)}</td>}
-              {targets.map((target) => (
-                <td key={target} className={td}>
-                  <TargetCell figures={row.figures.targets[target]} />
-                </td>
-              ))}
-              <td className={td}>
-                <TimeCell times={row.figures.firstResponseSeconds} />
-              </td>
-              <td className={td}>
-                <TimeCell times={row.figures.resolutionSeconds} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
