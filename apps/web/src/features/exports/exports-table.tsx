@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading } from "../../components/ui/card.tsx";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
@@ -60,16 +60,7 @@ export function ExportsTable(props: { caption: string }) {
           ))}
         </tbody>
       </DataTable>
-      {list.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="mt-3"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t("loadMore")}
-        </Button>
-      )}
+      <LoadMoreButton list={list} label={t("loadMore")} loadingLabel={t("loading")} className="mt-3" />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useSearch } from "@tanstack/react-router";
 import { useMe } from "../../auth/me-query.ts";
-import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketListQuery } from "../tickets/ticket-queries.ts";
@@ -53,15 +53,7 @@ export function InboxPage() {
             <p role="status">
               {t("showing", { count: tickets.length, number: format.number(tickets.length) })}
             </p>
-            {list.hasNextPage && (
-              <Button
-                variant="secondary"
-                onClick={() => void list.fetchNextPage()}
-                disabled={list.isFetchingNextPage}
-              >
-                {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-              </Button>
-            )}
+            <LoadMoreButton list={list} label={t("loadMore")} loadingLabel={t("loadingMore")} />
           </div>
           {list.isFetchNextPageError && <ErrorMessage error={list.error} />}
         </>

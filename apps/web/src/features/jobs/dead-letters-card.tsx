@@ -1,8 +1,8 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { Button } from "../../components/ui/button.tsx";
 import { Card, ErrorMessage, Loading } from "../../components/ui/card.tsx";
 import { SelectField } from "../../components/ui/field.tsx";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { DeadLetterItem } from "./dead-letter-item.tsx";
 import { type DeadLetterFilters, deadLettersQuery, jobStatsQuery } from "./job-queries.ts";
@@ -66,16 +66,7 @@ export function DeadLettersCard() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="secondary"
-          className="mt-3"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {t("loadMore")}
-        </Button>
-      )}
+      <LoadMoreButton list={list} label={t("loadMore")} loadingLabel={t("loading")} className="mt-3" />
     </Card>
   );
 }

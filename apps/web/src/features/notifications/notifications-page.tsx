@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
 import { FormError, SavedStatus } from "../../components/ui/form-feedback.tsx";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { notificationMessages } from "./messages.ts";
 import { NotificationItem } from "./notification-item.tsx";
@@ -78,11 +79,7 @@ export function NotificationsPage() {
           </ul>
         )}
       </div>
-      {list.hasNextPage && (
-        <Button variant="secondary" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-          {list.isFetchingNextPage ? t("loading") : t("loadMore")}
-        </Button>
-      )}
+      <LoadMoreButton list={list} label={t("loadMore")} loadingLabel={t("loading")} />
     </div>
   );
 }

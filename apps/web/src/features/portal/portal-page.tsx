@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading, PageTitle } from "../../components/ui/card.tsx";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { ColumnHeader, ColumnHeaders, DataTable } from "../../components/ui/table.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { RelativeTime, StatusBadge } from "../tickets/ticket-labels.tsx";
@@ -61,16 +61,12 @@ export function PortalPage() {
               </tbody>
             </DataTable>
           )}
-          {list.hasNextPage && (
-            <Button
-              variant="secondary"
-              className="mt-3"
-              onClick={() => void list.fetchNextPage()}
-              disabled={list.isFetchingNextPage}
-            >
-              {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
-            </Button>
-          )}
+          <LoadMoreButton
+            list={list}
+            label={t("loadMore")}
+            loadingLabel={t("loadingMore")}
+            className="mt-3"
+          />
         </section>
         <NewTicketForm />
       </div>

@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Badge } from "../../components/ui/badge.tsx";
-import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage } from "../../components/ui/card.tsx";
 import { cn } from "../../components/ui/cn.ts";
+import { LoadMoreButton } from "../../components/ui/load-more-button.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketMessages } from "./messages.ts";
 import { RelativeTime } from "./ticket-labels.tsx";
@@ -29,16 +29,7 @@ export function MessageThread(props: { ticket: TicketDetail; updatedAt: number }
       <h2 id="thread-title" className="text-base font-semibold">
         {t("conversation")}
       </h2>
-      {thread.hasNextPage && (
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={() => void thread.fetchNextPage()}
-          disabled={thread.isFetchingNextPage}
-        >
-          {thread.isFetchingNextPage ? t("loadingOlder") : t("loadOlder")}
-        </Button>
-      )}
+      <LoadMoreButton list={thread} label={t("loadOlder")} loadingLabel={t("loadingOlder")} size="sm" />
       {thread.isFetchNextPageError && <ErrorMessage error={thread.error} />}
       <ol className="space-y-3">
         {messages.map((message) => (
