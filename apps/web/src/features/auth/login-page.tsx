@@ -6,6 +6,7 @@ import { Button } from "../../components/ui/button.tsx";
 import { TextField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { tokenStore } from "../../session/token-store.ts";
+import { EmailField, OrganizationSlugField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
 import { authMessages } from "./messages.ts";
 
@@ -47,24 +48,8 @@ export function LoginPage() {
       <h1 id="login-title" className="text-lg font-semibold">
         {t("signInTitle")}
       </h1>
-      <TextField
-        label={t("organizationSlug")}
-        hint={t("organizationSlugHint")}
-        name="organizationSlug"
-        autoComplete="organization"
-        required
-        maxLength={100}
-        error={fieldError(error, "organizationSlug")}
-      />
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={fieldError(error, "email")}
-      />
+      <OrganizationSlugField label={t("organizationSlug")} hint={t("organizationSlugHint")} error={error} />
+      <EmailField label={t("email")} error={error} />
       <TextField
         label={t("password")}
         name="password"

@@ -1,11 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { api, call } from "../../api/client.ts";
-import { fieldError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
-import { TextField } from "../../components/ui/field.tsx";
 import { SavedStatus } from "../../components/ui/form-feedback.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { EmailField, OrganizationSlugField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
 import { authMessages } from "./messages.ts";
 
@@ -36,24 +35,8 @@ export function RequestResetForm() {
         {t("resetTitle")}
       </h1>
       <p className="text-sm text-slate-700">{t("resetIntro")}</p>
-      <TextField
-        label={t("organizationSlug")}
-        hint={t("organizationSlugHint")}
-        name="organizationSlug"
-        autoComplete="organization"
-        required
-        maxLength={100}
-        error={fieldError(error, "organizationSlug")}
-      />
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={fieldError(error, "email")}
-      />
+      <OrganizationSlugField label={t("organizationSlug")} hint={t("organizationSlugHint")} error={error} />
+      <EmailField label={t("email")} error={error} />
       <AuthError error={error} fields={fields} />
       <SavedStatus shown={request.isSuccess}>{t("linkSent")}</SavedStatus>
       <Button type="submit" className="w-full" disabled={request.isPending}>

@@ -1,11 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { api, call } from "../../api/client.ts";
-import { ApiError, fieldError } from "../../api/errors.ts";
+import { ApiError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage } from "../../components/ui/card.tsx";
-import { TextField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { NewPasswordField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
 import { authMessages } from "./messages.ts";
 
@@ -54,17 +54,7 @@ export function SetPasswordForm(props: { token: string }) {
         {t("setPasswordTitle")}
       </h1>
       <p className="text-sm text-slate-700">{t("setPasswordIntro")}</p>
-      <TextField
-        label={t("newPassword")}
-        hint={t("newPasswordHint")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={200}
-        error={fieldError(error, "password")}
-      />
+      <NewPasswordField label={t("newPassword")} hint={t("newPasswordHint")} error={error} />
       {deadLink ? (
         <div className="space-y-2">
           <ErrorMessage error={new Error(t("invalidLink"))} />

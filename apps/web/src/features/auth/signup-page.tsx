@@ -8,6 +8,7 @@ import { TextField } from "../../components/ui/field.tsx";
 import { toast } from "../../components/ui/toaster.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { tokenStore } from "../../session/token-store.ts";
+import { EmailField, NewPasswordField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
 import { authMessages } from "./messages.ts";
 
@@ -67,26 +68,8 @@ export function SignupPage() {
         maxLength={100}
         error={fieldError(error, "name")}
       />
-      <TextField
-        label={t("email")}
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={fieldError(error, "email")}
-      />
-      <TextField
-        label={t("password")}
-        hint={t("passwordHint")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={200}
-        error={fieldError(error, "password")}
-      />
+      <EmailField label={t("email")} error={error} />
+      <NewPasswordField label={t("password")} hint={t("passwordHint")} error={error} />
       <AuthError error={error} fields={fields} />
       <Button type="submit" className="w-full" disabled={signup.isPending}>
         {signup.isPending ? t("signingUp") : t("signUp")}

@@ -8,6 +8,7 @@ import { Button } from "../../components/ui/button.tsx";
 import { SelectField, TextField } from "../../components/ui/field.tsx";
 import { FormError, SavedStatus } from "../../components/ui/form-feedback.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { EmailField, NewPasswordField } from "../auth/account-fields.tsx";
 import { localeNames, roles } from "./user-queries.ts";
 import { usersMessages } from "./users-messages.ts";
 
@@ -63,15 +64,7 @@ export function AddUserForm(props: { onClose: () => void }) {
           autoComplete="off"
           error={fieldError(error, "name")}
         />
-        <TextField
-          label={t("email")}
-          name="email"
-          type="email"
-          required
-          maxLength={254}
-          autoComplete="off"
-          error={fieldError(error, "email")}
-        />
+        <EmailField label={t("email")} error={error} autoComplete="off" />
         <SelectField label={t("role")} name="role" defaultValue="agent" error={fieldError(error, "role")}>
           {roles.map((role) => (
             <option key={role} value={role}>
@@ -92,16 +85,7 @@ export function AddUserForm(props: { onClose: () => void }) {
           ))}
         </SelectField>
       </div>
-      <TextField
-        label={t("password")}
-        hint={t("passwordHint")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        maxLength={200}
-        error={fieldError(error, "password")}
-      />
+      <NewPasswordField label={t("password")} hint={t("passwordHint")} error={error} required={false} />
       <FormError error={error} fields={(field) => fields.includes(field)} />
       <SavedStatus shown={add.isSuccess}>{t("added", { name: add.data?.name ?? "" })}</SavedStatus>
       <div className="flex gap-2">
