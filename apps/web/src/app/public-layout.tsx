@@ -1,5 +1,5 @@
 import { Outlet } from "@tanstack/react-router";
-import { locales } from "../i18n/define-messages.ts";
+import { localeNames, locales } from "../i18n/define-messages.ts";
 import { useLocale } from "../i18n/locale-context.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { shellMessages } from "./messages.ts";
@@ -25,7 +25,7 @@ export function PublicLayout() {
               className="underline aria-pressed:font-semibold aria-pressed:no-underline"
               onClick={() => chooseLocale(option)}
             >
-              {option === "en" ? "English" : "Français"}
+              {localeNames[option]}
             </button>
           ))}
         </nav>

@@ -1,5 +1,7 @@
 export type Locale = "en" | "fr";
 export const locales: readonly Locale[] = ["en", "fr"];
+/** Each language in its own words, as a language menu names them. */
+export const localeNames: Record<Locale, string> = { en: "English", fr: "Français" };
 
 /**
  * A feature's strings in both languages. French must name exactly the English keys, so a string

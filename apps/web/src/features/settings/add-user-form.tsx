@@ -5,11 +5,11 @@ import { fieldError } from "../../api/errors.ts";
 import type { paths } from "../../api/schema.gen.ts";
 import { useMe } from "../../auth/me-query.ts";
 import { Button } from "../../components/ui/button.tsx";
-import { SelectField, TextField } from "../../components/ui/field.tsx";
+import { TextField } from "../../components/ui/field.tsx";
 import { FormError, SavedStatus } from "../../components/ui/form-feedback.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { EmailField, NewPasswordField } from "../auth/account-fields.tsx";
-import { localeNames, roles } from "./user-queries.ts";
+import { LocaleField, RoleField } from "./user-fields.tsx";
 import { usersMessages } from "./users-messages.ts";
 
 type NewUser = paths["/api/v1/users"]["post"]["requestBody"]["content"]["application/json"];
@@ -65,25 +65,8 @@ export function AddUserForm(props: { onClose: () => void }) {
           error={fieldError(error, "name")}
         />
         <EmailField label={t("email")} error={error} autoComplete="off" />
-        <SelectField label={t("role")} name="role" defaultValue="agent" error={fieldError(error, "role")}>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {t(`role_${role}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("locale")}
-          name="locale"
-          defaultValue={me.locale}
-          error={fieldError(error, "locale")}
-        >
-          {Object.entries(localeNames).map(([locale, name]) => (
-            <option key={locale} value={locale} lang={locale}>
-              {name}
-            </option>
-          ))}
-        </SelectField>
+        <RoleField defaultValue={"agent"} error={error} />
+        <LocaleField defaultValue={me.locale} error={error} />
       </div>
       <NewPasswordField label={t("password")} hint={t("passwordHint")} error={error} required={false} />
       <FormError error={error} fields={(field) => fields.includes(field)} />

@@ -5,10 +5,11 @@ import type { paths } from "../../api/schema.gen.ts";
 import { useMe } from "../../auth/me-query.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { CheckboxField } from "../../components/ui/checkbox-field.tsx";
-import { SelectField, TextField } from "../../components/ui/field.tsx";
+import { TextField } from "../../components/ui/field.tsx";
 import { FormError, SavedStatus } from "../../components/ui/form-feedback.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { localeNames, roles, type User } from "./user-queries.ts";
+import { LocaleField, RoleField } from "./user-fields.tsx";
+import type { User } from "./user-queries.ts";
 import { usersMessages } from "./users-messages.ts";
 
 type Changes = paths["/api/v1/users/{id}"]["patch"]["requestBody"]["content"]["application/json"];
@@ -70,25 +71,8 @@ export function EditUserForm(props: { user: User; onClose: () => void }) {
           // The form opens on the user's request, where they will type.
           autoFocus
         />
-        <SelectField label={t("role")} name="role" defaultValue={user.role} error={fieldError(error, "role")}>
-          {roles.map((role) => (
-            <option key={role} value={role}>
-              {t(`role_${role}`)}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t("locale")}
-          name="locale"
-          defaultValue={user.locale}
-          error={fieldError(error, "locale")}
-        >
-          {Object.entries(localeNames).map(([locale, name]) => (
-            <option key={locale} value={locale} lang={locale}>
-              {name}
-            </option>
-          ))}
-        </SelectField>
+        <RoleField defaultValue={user.role} error={error} />
+        <LocaleField defaultValue={user.locale} error={error} />
       </div>
       <CheckboxField label={t("activeField")} name="active" defaultChecked={user.active} />
       {fieldError(error, "active") && <p className="text-sm text-red-700">{fieldError(error, "active")}</p>}

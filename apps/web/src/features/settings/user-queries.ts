@@ -3,9 +3,6 @@ import { api, call } from "../../api/client.ts";
 import type { paths } from "../../api/schema.gen.ts";
 
 export type UserListParams = NonNullable<paths["/api/v1/users"]["get"]["parameters"]["query"]>;
-export type Role = "customer" | "agent" | "admin";
-export const roles: readonly Role[] = ["customer", "agent", "admin"];
-export const localeNames = { en: "English", fr: "Français" } as const;
 
 /** A page of the organization's users; keyed under "/api/v1/users" so one invalidation refreshes all. */
 export const usersQuery = (query: UserListParams) =>
@@ -15,3 +12,5 @@ export const usersQuery = (query: UserListParams) =>
   });
 
 export type User = Awaited<ReturnType<NonNullable<ReturnType<typeof usersQuery>["queryFn"]>>>["data"][number];
+export type Role = User["role"];
+export const roles: readonly Role[] = ["customer", "agent", "admin"];

@@ -2,9 +2,10 @@ import { Fragment, useState } from "react";
 import { useMe } from "../../auth/me-query.ts";
 import { Badge } from "../../components/ui/badge.tsx";
 import { Button } from "../../components/ui/button.tsx";
+import { localeNames } from "../../i18n/define-messages.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { EditUserForm } from "./edit-user-form.tsx";
-import { localeNames, type User } from "./user-queries.ts";
+import type { User } from "./user-queries.ts";
 import { usersMessages } from "./users-messages.ts";
 
 const cell = "px-3 py-2 text-left";
