@@ -4,12 +4,12 @@ import type { Page } from "puppeteer-core";
 const dir = new URL("../../../../docs/screenshots/", import.meta.url).pathname;
 
 /**
- * The README's pictures of the main pages, retaken by every e2e run so they show the app as it is:
- * one viewport (1280×800) as PNG, `docs/screenshots/<name>.png`. E2E_SCREENSHOTS=0 skips them
- * (e.g. a run that should leave the working tree untouched).
+ * The README's pictures of the main pages, retaken by an e2e run with E2E_SCREENSHOTS=1
+ * (`bun run screenshots`): one viewport (1280×800) as PNG, `docs/screenshots/<name>.png`. Other
+ * runs leave them alone, so `bun run test` doesn't rewrite committed images with new timestamps.
  */
 export async function saveScreenshot(page: Page, name: string) {
-  if (process.env.E2E_SCREENSHOTS === "0") return;
+  if (process.env.E2E_SCREENSHOTS !== "1") return;
   mkdirSync(dir, { recursive: true });
   // No caret or focus ring caught mid-blink, and no hover left from the last click.
   await page.mouse.move(0, 0);
