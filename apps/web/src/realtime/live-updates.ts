@@ -60,6 +60,9 @@ export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers
     invalidate("/api/v1/reports/exports");
   };
 
+  // Events sent while the socket was down are lost: once it is back, what is on screen is read again.
+  const onReconnect = () => void client.invalidateQueries();
+
   socket.on("ticket:updated", onTicket);
   socket.on("notification", onNotification);
   socket.on("sla:warning", onSla);
@@ -67,6 +70,7 @@ export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers
   socket.on("export:progress", onExportProgress);
   socket.on("export:ready", onExportDone);
   socket.on("export:failed", onExportDone);
+  socket.io.on("reconnect", onReconnect);
   return () => {
     clearTimeout(flush);
     socket.off("ticket:updated", onTicket);
@@ -76,5 +80,6 @@ export function wireLiveUpdates(socket: AppSocket, client: QueryClient, handlers
     socket.off("export:progress", onExportProgress);
     socket.off("export:ready", onExportDone);
     socket.off("export:failed", onExportDone);
+    socket.io.off("reconnect", onReconnect);
   };
 }
