@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useLocation, useNavigate } from "@tanstack/react-router";
-import { Suspense, useEffect } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { isStaff, useMe, useToken } from "../auth/me-query.ts";
 import { Loading } from "../components/ui/card.tsx";
 import { toast } from "../components/ui/toaster.tsx";
@@ -10,6 +10,7 @@ import { wireLiveUpdates } from "../realtime/live-updates.ts";
 import { closeSocket, openSocket } from "../realtime/socket.ts";
 import { tokenStore } from "../session/token-store.ts";
 import { shellMessages } from "./messages.ts";
+import { useFocusOnNavigation } from "./use-focus-on-navigation.ts";
 
 const navLink =
   "rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 data-[status=active]:bg-indigo-50 data-[status=active]:text-indigo-800";
@@ -21,6 +22,8 @@ export function AppShell() {
   const token = useToken();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
 
   useEffect(() => {
     if (!token) {
@@ -101,7 +104,7 @@ export function AppShell() {
           </button>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" ref={main} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 outline-none">
         <Suspense fallback={<Loading label={t("loading")} />}>
           <Outlet />
         </Suspense>

@@ -1,16 +1,20 @@
 import { Outlet } from "@tanstack/react-router";
+import { useRef } from "react";
 import { localeNames, locales } from "../i18n/define-messages.ts";
 import { useLocale } from "../i18n/locale-context.tsx";
 import { useT } from "../i18n/use-t.ts";
 import { shellMessages } from "./messages.ts";
 import { chooseLocale } from "./root-layout.tsx";
+import { useFocusOnNavigation } from "./use-focus-on-navigation.ts";
 
 export function PublicLayout() {
   const t = useT(shellMessages);
   const { locale } = useLocale();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
   return (
     <div className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
-      <main id="main" className="w-full max-w-md">
+      <main id="main" ref={main} tabIndex={-1} className="w-full max-w-md outline-none">
         <p className="mb-6 text-center text-2xl font-bold text-indigo-800">{t("product")}</p>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <Outlet />
