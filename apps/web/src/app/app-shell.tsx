@@ -24,8 +24,16 @@ export function AppShell() {
   const navigate = useNavigate();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigation(main);
+  // The session this page was loaded for: its cache (the user, their tickets) belongs to it.
+  const session = useRef(token);
 
   useEffect(() => {
+    if (token && token !== session.current) {
+      // Another account signed in from another tab: nothing cached here is theirs to see, and the
+      // role guards ran for the previous user. Start again from the new session.
+      window.location.reload();
+      return;
+    }
     if (!token) {
       closeSocket();
       queryClient.clear();
