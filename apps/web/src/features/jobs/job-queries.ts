@@ -29,11 +29,11 @@ export const schedulersQuery = queryOptions({
   queryFn: () => call(api.GET("/api/v1/admin/jobs/schedulers")),
 });
 
-export interface DeadLetterFilters {
-  queue?: string;
-  /** "false": only the ones nobody has retried yet. */
-  retried?: "false";
-}
+/** `retried: "false"`: only the ones nobody has retried yet. */
+export type DeadLetterFilters = Pick<
+  NonNullable<paths["/api/v1/admin/jobs/dead-letters"]["get"]["parameters"]["query"]>,
+  "queue" | "retried"
+>;
 
 const PAGE_SIZE = 25;
 

@@ -46,7 +46,6 @@ export const jobsMessages = defineMessages(
     retried: "Retried",
     retriedAs: "Retried {when} as job {jobId}.",
     alreadyRetried: "This dead letter was already retried.",
-    retriedNow: "Retried as job {jobId}.",
     schedules: "Schedules",
     schedulesIntro:
       "Scans run by the platform for every organization, and your organization's own digest and weekly report. You can run your organization's digest, weekly report and SLA scan now; the other scans are the platform operator's.",
@@ -116,7 +115,6 @@ export const jobsMessages = defineMessages(
     retried: "Relancée",
     retriedAs: "Relancée {when} sous la tâche {jobId}.",
     alreadyRetried: "Cette lettre morte a déjà été relancée.",
-    retriedNow: "Relancée sous la tâche {jobId}.",
     schedules: "Planifications",
     schedulesIntro:
       "Les analyses que la plateforme exécute pour toutes les organisations, ainsi que le résumé et le rapport hebdomadaire de votre organisation. Vous pouvez lancer maintenant le résumé, le rapport hebdomadaire et l'analyse SLA de votre organisation ; les autres analyses relèvent de l'opérateur de la plateforme.",

@@ -8,8 +8,8 @@ import { jobsMessages } from "./messages.ts";
 /**
  * Starts a schedule's job at once. The API's refusals are answers, not failures: a digest or report
  * already sent for its period (409) and a platform scan an admin may not run (403) say so here.
+ * `describedBy` names the element that names the job, so each button is told apart by what it runs.
  */
-/** `describedBy`: the element naming the job, so each button is told apart by what it runs. */
 export function RunNowButton({ id, describedBy }: { id: string; describedBy: string }) {
   const t = useT(jobsMessages);
   const run = useMutation({
