@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn.ts";
 
 const variants = {
@@ -14,7 +14,7 @@ export function Button({
   className,
   type = "button",
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants; size?: "sm" | "md" }) {
+}: ComponentProps<"button"> & { variant?: keyof typeof variants; size?: "sm" | "md" }) {
   return (
     <button
       type={type}

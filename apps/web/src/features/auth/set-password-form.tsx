@@ -4,6 +4,7 @@ import { api, call } from "../../api/client.ts";
 import { ApiError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage } from "../../components/ui/card.tsx";
+import { useFocusOnMount } from "../../components/ui/use-focus-on-mount.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { NewPasswordField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
@@ -20,25 +21,7 @@ export function SetPasswordForm(props: { token: string }) {
   });
   const error = confirm.error;
 
-  if (confirm.isSuccess) {
-    return (
-      <div className="space-y-4">
-        {/* The form is gone: focus goes to the page's heading so the news is read from there. */}
-        <h1 className="text-lg font-semibold outline-none" tabIndex={-1} ref={(heading) => heading?.focus()}>
-          {t("setPasswordTitle")}
-        </h1>
-        <p role="status" className="text-sm font-medium text-green-800">
-          {t("passwordSet")}
-        </p>
-        <Link
-          to="/login"
-          className="block rounded-md bg-indigo-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-indigo-800"
-        >
-          {t("signIn")}
-        </Link>
-      </div>
-    );
-  }
+  if (confirm.isSuccess) return <PasswordSet />;
 
   const deadLink = error instanceof ApiError && error.code === "invalid_token";
   return (
@@ -74,5 +57,27 @@ export function SetPasswordForm(props: { token: string }) {
         </Link>
       </p>
     </form>
+  );
+}
+
+/** The form is gone: focus goes to the page's heading so the news is read from there. */
+function PasswordSet() {
+  const t = useT(authMessages);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold outline-none" tabIndex={-1} ref={heading}>
+        {t("setPasswordTitle")}
+      </h1>
+      <p role="status" className="text-sm font-medium text-green-800">
+        {t("passwordSet")}
+      </p>
+      <Link
+        to="/login"
+        className="block rounded-md bg-indigo-700 px-4 py-2 text-center text-sm font-medium text-white hover:bg-indigo-800"
+      >
+        {t("signIn")}
+      </Link>
+    </div>
   );
 }

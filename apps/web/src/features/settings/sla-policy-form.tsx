@@ -7,6 +7,7 @@ import { Button } from "../../components/ui/button.tsx";
 import { CheckboxField } from "../../components/ui/checkbox-field.tsx";
 import { TextField } from "../../components/ui/field.tsx";
 import { FormError } from "../../components/ui/form-feedback.tsx";
+import { useFocusOnMount } from "../../components/ui/use-focus-on-mount.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
 import { SlaBusinessHoursFields } from "./sla-business-hours-fields.tsx";
@@ -40,6 +41,8 @@ export function SlaPolicyForm(props: {
       props.onSaved(saved.name);
     },
   });
+  // The form opens in place of the list and of the button that opened it.
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const error = save.error;
   const sections = { draft, change, error };
   return (
@@ -51,7 +54,7 @@ export function SlaPolicyForm(props: {
         save.mutate(toBody(draft));
       }}
     >
-      <h2 id="policy-form-title" className="text-lg font-semibold">
+      <h2 id="policy-form-title" ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
         {props.policy ? t("editPolicyTitle", { name: props.policy.name }) : t("newPolicyTitle")}
       </h2>
       <SettingsFieldset legend={t("policy")}>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage, Loading } from "../../components/ui/card.tsx";
 import { SavedStatus } from "../../components/ui/form-feedback.tsx";
@@ -16,6 +16,19 @@ export function SlaSettingsPage() {
   const list = useQuery(slaPoliciesQuery);
   const [editing, setEditing] = useState<"new" | string | null>(null);
   const [done, setDone] = useState("");
+  // Closing the form or deleting a card removes the control that had focus: it goes to "New policy".
+  const newPolicy = useRef<HTMLButtonElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  useEffect(() => {
+    if (!refocus || !newPolicy.current) return;
+    newPolicy.current.focus();
+    setRefocus(false);
+  }, [refocus]);
+  const close = (message = "") => {
+    setEditing(null);
+    setDone(message);
+    setRefocus(true);
+  };
   const policies = list.data?.data ?? [];
   const edited = policies.find((policy) => policy.id === editing);
   const open = (target: "new" | string) => {
@@ -29,11 +42,8 @@ export function SlaSettingsPage() {
       <SlaPolicyForm
         key={editing}
         {...(edited ? { policy: edited } : {})}
-        onSaved={(name) => {
-          setEditing(null);
-          setDone(t("saved", { name }));
-        }}
-        onCancel={() => setEditing(null)}
+        onSaved={(name) => close(t("saved", { name }))}
+        onCancel={() => close()}
       />
     );
   } else if (list.error) {
@@ -43,14 +53,16 @@ export function SlaSettingsPage() {
   } else {
     body = (
       <div className="space-y-4">
-        <Button onClick={() => open("new")}>{t("newPolicy")}</Button>
+        <Button ref={newPolicy} onClick={() => open("new")}>
+          {t("newPolicy")}
+        </Button>
         {policies.length === 0 && <p className="text-sm text-slate-600">{t("none")}</p>}
         {policies.map((policy) => (
           <SlaPolicyCard
             key={policy.id}
             policy={policy}
             onEdit={() => open(policy.id)}
-            onDeleted={(name) => setDone(t("deleted", { name }))}
+            onDeleted={(name) => close(t("deleted", { name }))}
           />
         ))}
         {list.data.nextCursor && <p className="text-sm text-slate-600">{t("more")}</p>}

@@ -19,6 +19,8 @@ export function UsersSettingsPage() {
   // The cursors of the pages before this one, so "Previous" can go back.
   const [cursors, setCursors] = useState<string[]>([]);
   const [adding, setAdding] = useState(false);
+  // The form's Close button goes with it: focus returns to the button that opened the form.
+  const [returning, setReturning] = useState(false);
   const cursor = cursors.at(-1);
   const params: UserListParams = {
     limit: PAGE_SIZE,
@@ -46,9 +48,20 @@ export function UsersSettingsPage() {
               </option>
             ))}
           </SelectField>
-          {!adding && <Button onClick={() => setAdding(true)}>{t("addUser")}</Button>}
+          {!adding && (
+            <Button autoFocus={returning} onClick={() => setAdding(true)}>
+              {t("addUser")}
+            </Button>
+          )}
         </div>
-        {adding && <AddUserForm onClose={() => setAdding(false)} />}
+        {adding && (
+          <AddUserForm
+            onClose={() => {
+              setAdding(false);
+              setReturning(true);
+            }}
+          />
+        )}
         {list.data ? (
           <UsersTable users={list.data.data} />
         ) : list.error ? (

@@ -1,4 +1,4 @@
-import { Fragment, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { useMe } from "../../auth/me-query.ts";
 import { Badge } from "../../components/ui/badge.tsx";
 import { Button } from "../../components/ui/button.tsx";
@@ -15,6 +15,8 @@ export function UsersTable(props: { users: User[] }) {
   const t = useT(usersMessages);
   const { user: me } = useMe();
   const [editing, setEditing] = useState<string | null>(null);
+  // Each row's Edit button, to give focus back to when its form (and the form's Close) goes away.
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
   if (props.users.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs">
@@ -62,6 +64,10 @@ export function UsersTable(props: { users: User[] }) {
                   <Button
                     variant="secondary"
                     size="sm"
+                    ref={(button) => {
+                      if (button) editButtons.current.set(user.id, button);
+                      else editButtons.current.delete(user.id);
+                    }}
                     aria-expanded={editing === user.id}
                     onClick={() => setEditing(editing === user.id ? null : user.id)}
                   >
@@ -73,7 +79,13 @@ export function UsersTable(props: { users: User[] }) {
               {editing === user.id && (
                 <tr className="border-b border-slate-200 bg-slate-50">
                   <td colSpan={6} className="p-4">
-                    <EditUserForm user={user} onClose={() => setEditing(null)} />
+                    <EditUserForm
+                      user={user}
+                      onClose={() => {
+                        setEditing(null);
+                        editButtons.current.get(user.id)?.focus();
+                      }}
+                    />
                   </td>
                 </tr>
               )}
