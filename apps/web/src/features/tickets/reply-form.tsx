@@ -31,15 +31,19 @@ export function ReplyForm(props: { ticket: TicketDetail; staff: boolean }) {
       ),
     onSuccess: (message) => {
       idempotencyKey.current = crypto.randomUUID();
+      const thread = ["/api/v1/tickets/{id}/messages", ticket.id];
       queryClient.setQueryData<InfiniteData<{ data: TicketMessage[]; nextCursor: string | null }>>(
-        ["/api/v1/tickets/{id}/messages", ticket.id],
+        thread,
         (old) =>
           old && {
             ...old,
             pages: old.pages.map((page, i) => (i === 0 ? { ...page, data: [message, ...page.data] } : page)),
           },
       );
-      // Status, first response and SLA may follow a message: read them again.
+      // The message shows at once; the thread is read again all the same, because a read already
+      // under way (a socket event's) predates it and would otherwise land without it. Status,
+      // first response and SLA may follow a message: the ticket is read again too.
+      void queryClient.invalidateQueries({ queryKey: thread, exact: true });
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}", ticket.id] });
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets"] });
     },

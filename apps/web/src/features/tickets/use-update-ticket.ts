@@ -17,9 +17,11 @@ export function useUpdateTicket(ticketId: string) {
     mutationFn: (changes: TicketChanges) =>
       call(api.PATCH("/api/v1/tickets/{id}", { params: { path: { id: ticketId } }, body: changes })),
     onSuccess: (updated) => {
-      queryClient.setQueryData<TicketDetail>(["/api/v1/tickets/{id}", ticketId], (old) =>
-        old ? { ...old, ...updated } : old,
-      );
+      const key = ["/api/v1/tickets/{id}", ticketId];
+      queryClient.setQueryData<TicketDetail>(key, (old) => (old ? { ...old, ...updated } : old));
+      // A read already under way predates the change and would land on top of it: invalidating
+      // cancels it and reads again.
+      void queryClient.invalidateQueries({ queryKey: key, exact: true });
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets"] });
     },
   });
