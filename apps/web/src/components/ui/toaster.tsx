@@ -38,6 +38,8 @@ const subscribe = (listener: () => void) => {
 export function Toaster(props: { closeLabel: string }) {
   const list = useSyncExternalStore(subscribe, () => toasts);
   return (
+    // One live region, present before any toast: each toast inside it is read once. (A role="alert"
+    // on each toast as well made some screen readers read it twice.)
     <div
       aria-live="assertive"
       className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2"
@@ -45,7 +47,6 @@ export function Toaster(props: { closeLabel: string }) {
       {list.map((t) => (
         <div
           key={t.id}
-          role="alert"
           data-toast
           className={cn(
             "pointer-events-auto rounded-md border p-3 shadow-lg",
