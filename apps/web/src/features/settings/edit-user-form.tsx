@@ -74,8 +74,12 @@ export function EditUserForm(props: { user: User; onClose: () => void }) {
         <RoleField defaultValue={user.role} error={error} />
         <LocaleField defaultValue={user.locale} error={error} />
       </div>
-      <CheckboxField label={t("activeField")} name="active" defaultChecked={user.active} />
-      {fieldError(error, "active") && <p className="text-sm text-red-700">{fieldError(error, "active")}</p>}
+      <CheckboxField
+        label={t("activeField")}
+        name="active"
+        defaultChecked={user.active}
+        error={fieldError(error, "active")}
+      />
       <FormError error={error} fields={(field) => fields.includes(field)} />
       <SavedStatus shown={save.isSuccess}>{t("saved")}</SavedStatus>
       <div className="flex gap-2">

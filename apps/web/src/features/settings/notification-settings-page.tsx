@@ -96,6 +96,7 @@ function PreferencesForm(props: { preferences: Preference[] }) {
           {shown.map((preference) => {
             const index = props.preferences.indexOf(preference);
             const problem = fieldError(save.error, `preferences.${index}.email`);
+            const problemId = `preference-${index}-error`;
             return (
               <tr key={preference.type} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className="px-3 py-2 text-left font-normal">
@@ -114,6 +115,7 @@ function PreferencesForm(props: { preferences: Preference[] }) {
                     value={preference.type}
                     aria-label={t("emailFor", { type: label(preference.type) })}
                     aria-invalid={problem ? true : undefined}
+                    aria-describedby={problem ? problemId : undefined}
                     className="size-4 accent-indigo-700"
                     checked={email.get(preference.type) ?? false}
                     onChange={(event) => {
@@ -121,7 +123,11 @@ function PreferencesForm(props: { preferences: Preference[] }) {
                       setEmail(new Map(email).set(preference.type, event.target.checked));
                     }}
                   />
-                  {problem && <p className="text-sm text-red-700">{problem}</p>}
+                  {problem && (
+                    <p id={problemId} className="text-sm text-red-700">
+                      {problem}
+                    </p>
+                  )}
                 </td>
               </tr>
             );

@@ -34,27 +34,21 @@ export function SlaEscalationFields(props: {
             const problem =
               index >= 0 ? fieldError(props.error, `escalation.notifyUserIds.${index}`) : undefined;
             return (
-              <div key={id}>
-                <CheckboxField
-                  label={name}
-                  name="escalation.notifyUserIds"
-                  value={id}
-                  checked={index >= 0}
-                  aria-invalid={problem ? true : undefined}
-                  onChange={(event) =>
-                    props.change({
-                      notifyUserIds: event.target.checked
-                        ? [...notifyUserIds, id]
-                        : notifyUserIds.filter((other) => other !== id),
-                    })
-                  }
-                />
-                {problem && (
-                  <p className="ml-6 text-sm text-red-700" data-field-error>
-                    {problem}
-                  </p>
-                )}
-              </div>
+              <CheckboxField
+                key={id}
+                label={name}
+                name="escalation.notifyUserIds"
+                value={id}
+                checked={index >= 0}
+                error={problem}
+                onChange={(event) =>
+                  props.change({
+                    notifyUserIds: event.target.checked
+                      ? [...notifyUserIds, id]
+                      : notifyUserIds.filter((other) => other !== id),
+                  })
+                }
+              />
             );
           })}
         </div>
