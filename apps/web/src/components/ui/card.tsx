@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "./cn.ts";
+import { useDocumentTitle } from "./use-document-title.ts";
 
 export function Card(props: {
   title?: ReactNode;
@@ -20,7 +21,9 @@ export function Card(props: {
   );
 }
 
+/** The page's h1, which also names the browser tab when it is plain text. */
 export function PageTitle(props: { children: ReactNode; actions?: ReactNode }) {
+  useDocumentTitle(typeof props.children === "string" ? props.children : undefined);
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
       <h1 className="text-xl font-semibold">{props.children}</h1>

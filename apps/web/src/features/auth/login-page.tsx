@@ -4,6 +4,7 @@ import { api, call } from "../../api/client.ts";
 import { fieldError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { TextField } from "../../components/ui/field.tsx";
+import { useDocumentTitle } from "../../components/ui/use-document-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { tokenStore } from "../../session/token-store.ts";
 import { EmailField, OrganizationSlugField } from "./account-fields.tsx";
@@ -18,6 +19,7 @@ const fields = ["organizationSlug", "email", "password"] as const;
 
 export function LoginPage() {
   const t = useT(authMessages);
+  useDocumentTitle(t("signInTitle"));
   const search = useSearch({ from: "/public/login" });
   const navigate = useNavigate();
   const queryClient = useQueryClient();

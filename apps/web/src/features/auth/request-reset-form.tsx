@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { api, call } from "../../api/client.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { SavedStatus } from "../../components/ui/form-feedback.tsx";
+import { useDocumentTitle } from "../../components/ui/use-document-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { EmailField, OrganizationSlugField } from "./account-fields.tsx";
 import { AuthError } from "./auth-error.tsx";
@@ -13,6 +14,7 @@ const fields = ["organizationSlug", "email"] as const;
 /** The API answers the same whether or not the account exists, and so does this form. */
 export function RequestResetForm() {
   const t = useT(authMessages);
+  useDocumentTitle(t("resetTitle"));
   const request = useMutation({
     mutationFn: (body: { organizationSlug: string; email: string }) =>
       call(api.POST("/api/v1/auth/password-reset", { body })),

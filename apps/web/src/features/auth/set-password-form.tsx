@@ -4,6 +4,7 @@ import { api, call } from "../../api/client.ts";
 import { ApiError } from "../../api/errors.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { ErrorMessage } from "../../components/ui/card.tsx";
+import { useDocumentTitle } from "../../components/ui/use-document-title.ts";
 import { useFocusOnMount } from "../../components/ui/use-focus-on-mount.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { NewPasswordField } from "./account-fields.tsx";
@@ -15,6 +16,7 @@ const fields = ["password"] as const;
 /** The password from a reset or welcome link; the link works once, so success leads to sign-in. */
 export function SetPasswordForm(props: { token: string }) {
   const t = useT(authMessages);
+  useDocumentTitle(t("setPasswordTitle"));
   const confirm = useMutation({
     mutationFn: (password: string) =>
       call(api.POST("/api/v1/auth/password-reset/confirm", { body: { token: props.token, password } })),

@@ -6,6 +6,7 @@ import type { paths } from "../../api/schema.gen.ts";
 import { Button } from "../../components/ui/button.tsx";
 import { TextField } from "../../components/ui/field.tsx";
 import { toast } from "../../components/ui/toaster.tsx";
+import { useDocumentTitle } from "../../components/ui/use-document-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { tokenStore } from "../../session/token-store.ts";
 import { EmailField, NewPasswordField } from "./account-fields.tsx";
@@ -19,6 +20,7 @@ const fields = ["organizationName", "name", "email", "password"] as const;
 /** A new organization and its first admin, signed in at once. */
 export function SignupPage() {
   const t = useT(authMessages);
+  useDocumentTitle(t("signupTitle"));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signup = useMutation({

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { useDocumentTitle } from "../../components/ui/use-document-title.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketMessages } from "./messages.ts";
 import { SlaBadge } from "./sla-badge.tsx";
@@ -10,6 +11,7 @@ export function TicketHeader(props: { ticket: TicketDetail; staff: boolean }) {
   const t = useT(ticketMessages);
   const directory = useUserDirectory(props.staff);
   const { ticket } = props;
+  useDocumentTitle(`#${ticket.number} ${ticket.subject}`);
   const customer = directory.byId.get(ticket.customerId);
   const assignee = ticket.assigneeId ? directory.byId.get(ticket.assigneeId) : undefined;
   return (
