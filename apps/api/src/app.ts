@@ -10,6 +10,7 @@ import { createLimits, resetAccount } from "./auth/limits.ts";
 import { limitRequests } from "./auth/rate-limits.ts";
 import { createExportSettings } from "./boot/exports.ts";
 import type { ProductJobs } from "./context/service-context.ts";
+import { API_BASE } from "./http/api-base.ts";
 import { limitBodyTime } from "./http/body-timeout.ts";
 import { dashboardRouter } from "./http/bull-board.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
@@ -37,8 +38,6 @@ export interface AppDeps {
   users: ActiveUserCache;
   logger: Logger;
 }
-
-import { API_BASE } from "./http/api-base.ts";
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
