@@ -14,7 +14,10 @@ const td = "px-3 py-2 align-middle";
 export function InboxTable(props: { tickets: TicketSummary[] }) {
   const t = useT(inboxMessages);
   const tt = useT(ticketMessages);
-  const directory = useUserDirectory();
+  const directory = useUserDirectory(
+    true,
+    props.tickets.flatMap((ticket) => [ticket.customerId, ticket.assigneeId]),
+  );
   const name = (id: string | null) => {
     if (!id) return undefined;
     return directory.byId.get(id)?.name ?? (directory.loaded ? tt("unknownUser") : "…");

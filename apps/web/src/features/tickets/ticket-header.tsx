@@ -9,7 +9,7 @@ import { useUserDirectory } from "./user-directory.ts";
 
 export function TicketHeader(props: { ticket: TicketDetail; staff: boolean }) {
   const t = useT(ticketMessages);
-  const directory = useUserDirectory(props.staff);
+  const directory = useUserDirectory(props.staff, [props.ticket.customerId, props.ticket.assigneeId]);
   const { ticket } = props;
   useDocumentTitle(`#${ticket.number} ${ticket.subject}`);
   const customer = directory.byId.get(ticket.customerId);

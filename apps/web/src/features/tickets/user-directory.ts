@@ -1,5 +1,5 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef } from "react";
 import { api, call } from "../../api/client.ts";
 
 const fetchUserPage = (cursor: string | undefined, signal: AbortSignal) =>
@@ -33,14 +33,30 @@ export const userDirectoryQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-/** `enabled: false` where no name is shown (a customer's screens): nothing is fetched. */
-export function useUserDirectory(enabled = true) {
+/**
+ * `enabled: false` where no name is shown (a customer's screens): nothing is fetched. `shown`: the
+ * ids the screen names; one the directory lacks (a user added since it was read, elsewhere) has it
+ * read again, once per id, rather than showing "unknown" until it goes stale.
+ */
+export function useUserDirectory(enabled = true, shown: readonly (string | null)[] = []) {
   const { data } = useQuery({ ...userDirectoryQuery, enabled });
-  return useMemo(() => {
+  const directory = useMemo(() => {
     const byId = new Map((data ?? []).map((user) => [user.id, user]));
     const staff = (data ?? [])
       .filter((user) => user.active && user.role !== "customer")
       .sort((a, b) => a.name.localeCompare(b.name));
     return { loaded: data !== undefined, byId, staff };
   }, [data]);
+  const queryClient = useQueryClient();
+  const asked = useRef(new Set<string>());
+  const missing = directory.loaded
+    ? shown.filter((id): id is string => id !== null && !directory.byId.has(id) && !asked.current.has(id))
+    : [];
+  const missingKey = [...new Set(missing)].join();
+  useEffect(() => {
+    if (!missingKey) return;
+    for (const id of missingKey.split(",")) asked.current.add(id);
+    void queryClient.invalidateQueries({ queryKey: userDirectoryQuery.queryKey });
+  }, [missingKey, queryClient]);
+  return directory;
 }
