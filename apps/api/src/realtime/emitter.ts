@@ -1,13 +1,13 @@
-import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
-import { Emitter } from "@socket.io/redis-emitter";
-import { dropUserInProcess, userChangedChannel } from "../auth/user-changed.ts";
 import type {
   ExportEventName,
   NotificationEvent,
   ServerToClientEvents,
   SlaEvent,
   TicketUpdatedEvent,
-} from "./events.ts";
+} from "@helpdesk/socket-events/events";
+import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
+import { Emitter } from "@socket.io/redis-emitter";
+import { dropUserInProcess, userChangedChannel } from "../auth/user-changed.ts";
 import { rooms } from "./rooms.ts";
 
 /**

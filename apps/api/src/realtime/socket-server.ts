@@ -1,13 +1,14 @@
 import type { Server as HttpServer } from "node:http";
 import type { Database } from "@helpdesk/db/client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@helpdesk/socket-events/events";
 import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Server } from "socket.io";
 import { loadActiveUser } from "../auth/authenticate.ts";
 import { verifyToken } from "../auth/tokens.ts";
 import type { Logger } from "../logging/logger.ts";
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "./events.ts";
 import { rooms } from "./rooms.ts";
+import type { SocketData } from "./socket-data.ts";
 
 export type RealtimeServer = Server<
   ClientToServerEvents,

@@ -1,5 +1,5 @@
+import type { ServerToClientEvents } from "@helpdesk/socket-events/events";
 import { io, type Socket } from "socket.io-client";
-import type { ServerToClientEvents } from "../realtime/events.ts";
 
 type EventName = keyof ServerToClientEvents;
 type Payload<E extends EventName> = Parameters<ServerToClientEvents[E]>[0];

@@ -1,4 +1,4 @@
-import type { ExportProgressEvent, SlaEvent } from "@helpdesk/api/realtime/events";
+import type { ExportProgressEvent, SlaEvent } from "@helpdesk/socket-events/events";
 import type { QueryClient } from "@tanstack/react-query";
 import type { AppSocket } from "./socket.ts";
 

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from "@helpdesk/api/realtime/events";
+import type { ClientToServerEvents, ServerToClientEvents } from "@helpdesk/socket-events/events";
 import { io, type Socket } from "socket.io-client";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,5 +1,5 @@
 import type { Notification } from "@helpdesk/db/schema";
-import type { NotificationEvent } from "../../realtime/events.ts";
+import type { NotificationEvent } from "@helpdesk/socket-events/events";
 
 /** A notification row as the `notification` socket event and the list route show it. */
 export const toNotificationEvent = (row: Notification): NotificationEvent => ({

@@ -1,4 +1,4 @@
-import type { ExportProgressEvent } from "@helpdesk/api/realtime/events";
+import type { ExportProgressEvent } from "@helpdesk/socket-events/events";
 import { infiniteQueryOptions, queryOptions, useQuery } from "@tanstack/react-query";
 import { api, call } from "../../api/client.ts";
 import type { paths } from "../../api/schema.gen.ts";

@@ -1,6 +1,6 @@
 /**
  * Every Socket.IO event the server sends, typed once for the API (server), the workers (emitter)
- * and clients. Documented in docs/notifications.md.
+ * and the web app (client). Documented in docs/notifications.md.
  */
 export interface NotificationEvent {
   id: string;
@@ -77,9 +77,3 @@ export type ExportEventName = "export:progress" | "export:ready" | "export:faile
 
 /** Clients only listen; they act through the HTTP API. */
 export type ClientToServerEvents = Record<never, never>;
-
-export interface SocketData {
-  userId: string;
-  organizationId: string;
-  role: "customer" | "agent" | "admin";
-}
