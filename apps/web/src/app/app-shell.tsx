@@ -95,7 +95,13 @@ export function AppShell() {
                 {t("jobs")}
               </Link>
             )}
-            <Link to={admin ? "/settings/organization" : "/settings/notifications"} className={navLink}>
+            <Link
+              to={admin ? "/settings/organization" : "/settings/notifications"}
+              className={navLink}
+              {...(pathname.startsWith("/settings/")
+                ? { "data-status": "active", "aria-current": "page" as const }
+                : {})}
+            >
               {t("settings")}
             </Link>
           </nav>
