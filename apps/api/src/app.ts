@@ -62,7 +62,12 @@ export function createApp(deps: AppDeps) {
         req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      autoLogging: { ignore: (req) => req.url?.startsWith("/health") ?? false },
+      // Probes, and in development the hundreds of source modules Vite serves, are not requests to read.
+      autoLogging: {
+        ignore: (req) =>
+          (req.url?.startsWith("/health") ?? false) ||
+          (deps.env.WEB_APP === "dev" && /^\/(src|@\w+|node_modules)\//.test(req.url ?? "")),
+      },
     }),
   );
   const limits = createLimits(

@@ -54,23 +54,25 @@ export function builtWebApp(dir: string, log: Logger) {
   return router;
 }
 
-/**
- * Development: Vite in middleware mode serves the app from source with hot reload, in the same
- * process and on the same origin as the API. Vite is the web app's own dependency, loaded from there.
- */
 interface ViteDevServer {
   middlewares: (req: Request, res: Response, next: NextFunction) => void;
 }
 
+/**
+ * Development: Vite in middleware mode serves the app from source with hot reload, in the same
+ * process and on the same origin as the API. Vite is the web app's own dependency, loaded from there.
+ * It starts with the first page request, whose socket names the HTTP server: the hot-reload
+ * WebSocket shares the API's port (beside Socket.IO's path) instead of taking a fixed one.
+ */
 export function viteWebApp(log: Logger) {
   let server: Promise<ViteDevServer> | undefined;
-  const start = async () => {
+  const start = async (httpServer: unknown) => {
     const vite = (await import(Bun.resolveSync("vite", webRoot))) as {
       createServer(config: object): Promise<ViteDevServer>;
     };
     const dev = await vite.createServer({
       configFile: join(webRoot, "vite.config.ts"),
-      server: { middlewareMode: true },
+      server: { middlewareMode: true, hmr: httpServer ? { server: httpServer } : true },
       appType: "spa",
     });
     log.info("web app served by Vite with hot reload");
@@ -78,7 +80,7 @@ export function viteWebApp(log: Logger) {
   };
   return (req: Request, res: Response, next: NextFunction) => {
     if (serverPaths.test(req.path) && !req.path.startsWith("/assets")) return next();
-    server ??= start();
+    server ??= start((req.socket as { server?: unknown }).server);
     server.then((dev) => dev.middlewares(req, res, next), next);
   };
 }
