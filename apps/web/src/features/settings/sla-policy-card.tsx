@@ -37,6 +37,7 @@ export function SlaPolicyCard(props: {
       // Tickets under it lost their SLA.
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/sla-policies"] });
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets"] });
+      void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}"] });
     },
   });
   const hours = policy.businessHours;

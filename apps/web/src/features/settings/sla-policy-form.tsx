@@ -38,6 +38,7 @@ export function SlaPolicyForm(props: {
       // Moving the default changes another policy too; tickets' deadlines follow the new targets.
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/sla-policies"] });
       void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets"] });
+      void queryClient.invalidateQueries({ queryKey: ["/api/v1/tickets/{id}"] });
       props.onSaved(saved.name);
     },
   });
