@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api, call } from "../../api/client.ts";
 import { ApiError } from "../../api/errors.ts";
 import { Badge } from "../../components/ui/badge.tsx";
@@ -16,6 +16,16 @@ import { parsePayload, payloadFieldErrors, payloadText } from "./payload-text.ts
 export function DeadLetterItem({ letter }: { letter: DeadLetter }) {
   const t = useT(jobsMessages);
   const format = useFormat();
+  // Retried from this page: the form that had focus is gone, so focus moves to the note replacing it.
+  // A letter already retried when the page opened takes no focus.
+  const shownPending = useRef(letter.retriedAt === null);
+  const retriedNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (letter.retriedAt !== null && shownPending.current) {
+      shownPending.current = false;
+      retriedNote.current?.focus();
+    }
+  }, [letter.retriedAt]);
   const facts: [string, string][] = [
     [t("queue"), letter.queue],
     [t("jobId"), letter.jobId],
@@ -62,7 +72,7 @@ export function DeadLetterItem({ letter }: { letter: DeadLetter }) {
           <pre className="mb-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs">
             {payloadText(letter.payload)}
           </pre>
-          <p className="text-sm text-slate-700">
+          <p ref={retriedNote} tabIndex={-1} className="text-sm text-slate-700">
             {t("retriedAs", { when: format.relative(letter.retriedAt), jobId: letter.retriedJobId ?? "" })}
           </p>
         </>
