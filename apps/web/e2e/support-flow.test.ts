@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { Page } from "puppeteer-core";
+import { portalMessages } from "../src/features/portal/messages.ts";
+import { ticketMessages } from "../src/features/tickets/messages.ts";
 import { expectAccessible } from "./harness/axe.ts";
 import { expectNoPageErrors, socketConnected, waitForHeading } from "./harness/browser.ts";
 import { authText, exactly } from "./harness/copy.ts";
@@ -235,6 +237,43 @@ describe("an agent and a customer", () => {
       await expectAccessible(customer, "notifications");
       await saveScreenshot(customer, "notifications");
       expectNoPageErrors(customer);
+    },
+    TIMEOUT,
+  );
+});
+
+describe("in French", () => {
+  test(
+    "a customer whose locale is fr gets the portal and the ticket in French",
+    async () => {
+      const customer2 = org.customer2;
+      expectStatus(
+        await e2e.request("PATCH", `/api/v1/users/${customer2.id}`, {
+          token: org.admin.token,
+          body: { locale: "fr" },
+        }),
+        200,
+        "the customer's locale",
+      );
+      const page = await e2e.pageAs(customer2);
+      await page.goto(`${e2e.url}/`);
+      await waitForHeading(page, portalMessages.fr.title);
+      expect(await page.$eval("html", (html) => html.lang)).toBe("fr");
+      await waitForPage(page);
+      await expectAccessible(page, "portal (fr)");
+
+      const row = await page.waitForSelector('[data-testid="ticket-row"] a');
+      await row?.click();
+      await page.waitForFunction(() => location.pathname.startsWith("/tickets/"), { timeout: 10_000 });
+      await waitForPage(page);
+      // The reply box and its button speak French too.
+      await page.waitForFunction(
+        (label) => [...document.querySelectorAll("label")].some((l) => l.textContent?.trim() === label),
+        { timeout: 10_000 },
+        ticketMessages.fr.replyLabel,
+      );
+      await expectAccessible(page, "ticket (fr)");
+      expectNoPageErrors(page);
     },
     TIMEOUT,
   );
