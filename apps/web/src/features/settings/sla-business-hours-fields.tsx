@@ -5,7 +5,7 @@ import { TextField } from "../../components/ui/field.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { settingsMessages } from "./messages.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
-import type { Draft, Interval } from "./sla-draft.ts";
+import { type Draft, type Interval, newInterval } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
 import { TimeZoneField } from "./time-zone-field.tsx";
 import { useWeek, type Weekday, weekdays } from "./use-week.ts";
@@ -17,9 +17,9 @@ const END = `${START}|24:00`;
 /** After the day's last interval, or office hours on an empty day. */
 function nextInterval(intervals: Interval[]): Interval {
   const last = intervals.at(-1);
-  if (!last || last.end >= "23:00") return { start: "09:00", end: "17:00" };
+  if (!last || last.end >= "23:00") return newInterval("09:00", "17:00");
   const hour = Number(last.end.slice(0, 2)) + 1;
-  return { start: last.end, end: `${String(Math.min(hour, 24)).padStart(2, "0")}:${last.end.slice(3)}` };
+  return newInterval(last.end, `${String(Math.min(hour, 24)).padStart(2, "0")}:${last.end.slice(3)}`);
 }
 
 /** The calendar deadlines count in: a time zone and, per weekday, its open intervals. */
@@ -76,8 +76,7 @@ export function SlaBusinessHoursFields(props: {
                           intervals.map((other, j) => (j === i ? { ...other, ...patch } : other)),
                         );
                       return (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their place.
-                        <div key={i} className="space-y-1">
+                        <div key={interval.key} className="space-y-1">
                           <div className="flex flex-wrap items-end gap-2">
                             <TextField
                               label={t("opens")}

@@ -10,10 +10,15 @@ export type Priority = (typeof priorities)[number];
 export const targetKeys = ["firstResponseMinutes", "nextResponseMinutes", "resolutionMinutes"] as const;
 export type TargetKey = (typeof targetKeys)[number];
 
+/** An open interval as the form holds it: `key` follows it through edits and removals of others. */
 export interface Interval {
+  key: number;
   start: string;
   end: string;
 }
+
+let lastKey = 0;
+export const newInterval = (start: string, end: string): Interval => ({ key: ++lastKey, start, end });
 
 /** A policy as the form edits it: inputs hold text, and the business hours survive being switched off. */
 export interface Draft {
@@ -28,7 +33,7 @@ export interface Draft {
   reassignToId: string;
 }
 
-const officeHours = (): Interval[] => [{ start: "09:00", end: "17:00" }];
+const officeHours = (): Interval[] => [newInterval("09:00", "17:00")];
 
 export function toDraft(policy: Policy | undefined, organizationZone: string): Draft {
   const hours = policy?.businessHours;
@@ -43,7 +48,11 @@ export function toDraft(policy: Policy | undefined, organizationZone: string): D
   const weekly = Object.fromEntries(
     weekdays.map((day) => [
       day,
-      hours ? [...(hours.weekly[day] ?? [])] : ["sat", "sun"].includes(day) ? [] : officeHours(),
+      hours
+        ? (hours.weekly[day] ?? []).map(({ start, end }) => newInterval(start, end))
+        : ["sat", "sun"].includes(day)
+          ? []
+          : officeHours(),
     ]),
   ) as Draft["weekly"];
   return {
@@ -78,7 +87,9 @@ export function toBody(draft: Draft): PolicyBody {
     businessHours: draft.hoursOn
       ? {
           timezone: draft.timezone,
-          weekly: Object.fromEntries(weekdays.map((day) => [day, draft.weekly[day]])),
+          weekly: Object.fromEntries(
+            weekdays.map((day) => [day, draft.weekly[day].map(({ start, end }) => ({ start, end }))]),
+          ),
           holidays: draft.holidays,
         }
       : null,
