@@ -279,23 +279,8 @@ describe("in French", () => {
   );
 });
 
-/** Puts the reply form in note mode or reply mode, whether the toggle is a checkbox or two radios. */
+/** Ticks or clears the reply form's "Internal note" checkbox. */
 async function setInternal(p: Page, internal: boolean) {
   const toggle = await choice(p, /internal note/i);
-  const type = await toggle.evaluate((el) => el.type);
-  const checked = await toggle.evaluate((el) => el.checked);
-  if (type === "checkbox") {
-    if (checked !== internal) await toggle.click();
-    return;
-  }
-  if (internal && !checked) await toggle.click();
-  if (!internal && checked) {
-    // The other radio of the same group: the public reply.
-    const other = await toggle.evaluateHandle((el) =>
-      [...document.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${el.name}"]`)].find(
-        (r) => r !== el,
-      ),
-    );
-    await (other as unknown as typeof toggle).click();
-  }
+  if ((await toggle.evaluate((el) => el.checked)) !== internal) await toggle.click();
 }
