@@ -47,8 +47,7 @@ export async function sendAccountEmail(ctx: EmailContext, payload: AccountPayloa
   const delivery = {
     organizationId: payload.organizationId,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
   };
   return payload.purpose === "welcome"
     ? deliverEmail(ctx, { ...delivery, template: "welcome", props: { ...common, setPasswordUrl: url } })

@@ -2,6 +2,7 @@ import { emailLog, type Locale } from "@helpdesk/db/schema";
 import { renderEmail } from "@helpdesk/email/render";
 import type { TemplateName, TemplateProps } from "@helpdesk/email/templates";
 import { EmailRateLimitedError, EmailRejectedError } from "@helpdesk/email/transport";
+import type { Job } from "bullmq";
 import type { EmailContext } from "./email-context.ts";
 
 export interface Delivery<N extends TemplateName> {
@@ -9,9 +10,11 @@ export interface Delivery<N extends TemplateName> {
   recipient: { id: string; email: string; locale: Locale };
   template: N;
   props: TemplateProps<N>;
-  /** The job sending it: the idempotency key is derived from it, so a retry never sends twice. */
-  jobId: string;
-  attempt: number;
+  /**
+   * The job sending it: the idempotency key is its id, so a retry never sends twice, and the log
+   * records which attempt this is.
+   */
+  job: Pick<Job, "id" | "attemptsMade">;
 }
 
 /**
@@ -20,10 +23,11 @@ export interface Delivery<N extends TemplateName> {
  */
 export async function deliverEmail<N extends TemplateName>(ctx: EmailContext, delivery: Delivery<N>) {
   const rendered = await renderEmail(delivery.template, delivery.props, delivery.recipient.locale);
+  const jobId = delivery.job.id ?? "";
   const entry = {
     organizationId: delivery.organizationId,
-    jobId: delivery.jobId,
-    attempt: delivery.attempt,
+    jobId,
+    attempt: delivery.job.attemptsMade + 1,
     template: delivery.template,
     recipientId: delivery.recipient.id,
     toAddress: delivery.recipient.email,
@@ -33,7 +37,7 @@ export async function deliverEmail<N extends TemplateName>(ctx: EmailContext, de
   try {
     const { id } = await ctx.email.transport.send(
       { from: ctx.email.from, to: delivery.recipient.email, ...rendered },
-      { idempotencyKey: `email-${delivery.jobId}` },
+      { idempotencyKey: `email-${jobId}` },
     );
     await ctx.db.insert(emailLog).values({ ...entry, status: "sent", providerMessageId: id });
     return { sent: true as const, providerMessageId: id };

@@ -55,8 +55,7 @@ export async function sendMessageEmail(
   const result = await deliverEmail(ctx, {
     organizationId: payload.organizationId,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
     template: "new-message",
     props: {
       recipientName: recipient.name,

@@ -33,8 +33,7 @@ export async function sendNotificationEmail(ctx: EmailContext, payload: NotifyPa
   const delivery = {
     organizationId: payload.organizationId,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
   };
   switch (payload.kind) {
     case "ticket.created": {

@@ -44,8 +44,7 @@ export async function sendExportReadyEmail(
   return deliverEmail(ctx, {
     organizationId: row.organizationId,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
     template: "report-ready",
     props: {
       recipientName: recipient.name,

@@ -35,8 +35,7 @@ export async function sendDigestEmail(
   return deliverEmail(ctx, {
     organizationId: organization.id,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
     template: "daily-digest",
     props: {
       recipientName: recipient.name,

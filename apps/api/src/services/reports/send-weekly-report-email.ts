@@ -32,8 +32,7 @@ export async function sendWeeklyReportEmail(
   return deliverEmail(ctx, {
     organizationId: organization.id,
     recipient,
-    jobId: job.id ?? "",
-    attempt: job.attemptsMade + 1,
+    job,
     template: "weekly-report",
     props: {
       recipientName: recipient.name,
