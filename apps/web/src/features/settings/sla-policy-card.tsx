@@ -6,10 +6,10 @@ import { Button } from "../../components/ui/button.tsx";
 import { FormError } from "../../components/ui/form-feedback.tsx";
 import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
-import { ticketMessages } from "../tickets/messages.ts";
 import { useUserDirectory } from "../tickets/user-directory.ts";
-import { type Policy, priorities, targetKeys } from "./sla-draft.ts";
+import type { Policy } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
+import { SlaTargetsGrid } from "./sla-targets-grid.tsx";
 import { useWeek, weekdays } from "./use-week.ts";
 
 const cell = "px-2 py-1 text-left";
@@ -23,7 +23,6 @@ export function SlaPolicyCard(props: {
 }) {
   const { policy } = props;
   const t = useT(slaMessages);
-  const tt = useT(ticketMessages);
   const format = useFormat();
   const week = useWeek();
   const directory = useUserDirectory();
@@ -84,38 +83,14 @@ export function SlaPolicyCard(props: {
         </div>
       )}
       <FormError error={remove.error} fields={() => false} />
-      <table className="text-sm">
-        <caption className="sr-only">{t("targets")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={cell}>
-              {t("priority")}
-            </th>
-            {targetKeys.map((key) => (
-              <th key={key} scope="col" className={cell}>
-                {t(`target_${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {priorities.map((priority) => (
-            <tr key={priority}>
-              <th scope="row" className={`${cell} font-medium`}>
-                {tt(`priority_${priority}`)}
-              </th>
-              {targetKeys.map((key) => {
-                const minutes = policy.targets[priority]?.[key];
-                return (
-                  <td key={key} className={cell}>
-                    {minutes === undefined ? t("noTarget") : format.businessMinutes(minutes)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SlaTargetsGrid
+        cellClassName={cell}
+        caption={t("targets")}
+        cell={(priority, key) => {
+          const minutes = policy.targets[priority]?.[key];
+          return minutes === undefined ? t("noTarget") : format.businessMinutes(minutes);
+        }}
+      />
       <div className="space-y-1 text-sm text-slate-800">
         <p className="font-medium">
           {t("hoursSummary", { hours: hours ? hours.timezone : t("aroundTheClock") })}

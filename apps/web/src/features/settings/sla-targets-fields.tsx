@@ -4,8 +4,9 @@ import { useFormat } from "../../i18n/use-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { ticketMessages } from "../tickets/messages.ts";
 import { SettingsFieldset } from "./settings-fieldset.tsx";
-import { type Draft, priorities, targetKeys } from "./sla-draft.ts";
+import type { Draft } from "./sla-draft.ts";
 import { slaMessages } from "./sla-messages.ts";
+import { SlaTargetsGrid } from "./sla-targets-grid.tsx";
 
 const MAX_TARGET_MINUTES = 525_600;
 const cell = "px-2 py-1.5 text-left align-top";
@@ -24,76 +25,57 @@ export function SlaTargetsFields(props: {
   return (
     <SettingsFieldset legend={t("targets")} intro={t("targetsIntro")}>
       <div className="overflow-x-auto">
-        <table className="text-sm">
-          <thead>
-            <tr>
-              <th scope="col" className={cell}>
-                {t("priority")}
-              </th>
-              {targetKeys.map((key) => (
-                <th key={key} scope="col" className={cell}>
-                  {t(`target_${key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {priorities.map((priority) => (
-              <tr key={priority}>
-                <th scope="row" className={`${cell} pt-3 font-medium`}>
-                  {tt(`priority_${priority}`)}
-                </th>
-                {targetKeys.map((key) => {
-                  const name = `targets.${priority}.${key}`;
-                  const problem = fieldError(props.error, name);
-                  const value = targets[priority][key];
-                  const minutes = Number(value);
-                  const hintId = `${baseId}-${priority}-${key}`;
-                  const readable = value !== "" && Number.isInteger(minutes) && minutes > 0;
-                  return (
-                    <td key={key} className={cell}>
-                      <input
-                        type="number"
-                        name={name}
-                        min={1}
-                        max={MAX_TARGET_MINUTES}
-                        step={1}
-                        inputMode="numeric"
-                        aria-label={t("targetLabel", {
-                          priority: tt(`priority_${priority}`),
-                          target: t(`target_${key}`),
-                        })}
-                        aria-invalid={problem ? true : undefined}
-                        aria-describedby={hintId}
-                        value={value}
-                        onChange={(event) =>
-                          props.change({
-                            targets: {
-                              ...targets,
-                              [priority]: { ...targets[priority], [key]: event.target.value },
-                            },
-                          })
-                        }
-                        className="w-28 rounded-md border bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-indigo-600 aria-invalid:border-red-600"
-                      />
-                      <p id={hintId} className="min-h-4 text-xs text-slate-600">
-                        {problem ? (
-                          <span className="text-sm text-red-700" data-field-error>
-                            {problem}
-                          </span>
-                        ) : readable ? (
-                          format.businessMinutes(minutes)
-                        ) : (
-                          ""
-                        )}
-                      </p>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SlaTargetsGrid
+          cellClassName={cell}
+          rowHeaderClassName="pt-3"
+          cell={(priority, key) => {
+            const name = `targets.${priority}.${key}`;
+            const problem = fieldError(props.error, name);
+            const value = targets[priority][key];
+            const minutes = Number(value);
+            const hintId = `${baseId}-${priority}-${key}`;
+            const readable = value !== "" && Number.isInteger(minutes) && minutes > 0;
+            return (
+              <>
+                <input
+                  type="number"
+                  name={name}
+                  min={1}
+                  max={MAX_TARGET_MINUTES}
+                  step={1}
+                  inputMode="numeric"
+                  aria-label={t("targetLabel", {
+                    priority: tt(`priority_${priority}`),
+                    target: t(`target_${key}`),
+                  })}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={hintId}
+                  value={value}
+                  onChange={(event) =>
+                    props.change({
+                      targets: {
+                        ...targets,
+                        [priority]: { ...targets[priority], [key]: event.target.value },
+                      },
+                    })
+                  }
+                  className="w-28 rounded-md border bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-indigo-600 aria-invalid:border-red-600"
+                />
+                <p id={hintId} className="min-h-4 text-xs text-slate-600">
+                  {problem ? (
+                    <span className="text-sm text-red-700" data-field-error>
+                      {problem}
+                    </span>
+                  ) : readable ? (
+                    format.businessMinutes(minutes)
+                  ) : (
+                    ""
+                  )}
+                </p>
+              </>
+            );
+          }}
+        />
       </div>
     </SettingsFieldset>
   );
