@@ -5,12 +5,15 @@ import { closeValkey, createValkeyConnection } from "@helpdesk/valkey/connection
 import { Queue } from "bullmq";
 import type { Page } from "puppeteer-core";
 import { parseCsv } from "../../api/src/testing/exports.ts";
+import { slaMessages } from "../src/features/settings/sla-messages.ts";
 import { expectAccessible } from "./harness/axe.ts";
 import { expectNoPageErrors } from "./harness/browser.ts";
 import { exactly, jobsText } from "./harness/copy.ts";
 import { type E2E, expectStatus, startE2E, type TestOrg } from "./harness/e2e.ts";
 import { saveScreenshot } from "./harness/screenshots.ts";
-import { button, shownHeading } from "./harness/ui.ts";
+import { button, fill, shownHeading } from "./harness/ui.ts";
+
+const slaText = slaMessages.en;
 
 /**
  * The admin's pages: settings, reports, an export from its progress bar to its file, and a dead
@@ -86,6 +89,53 @@ describe("settings", () => {
       TIMEOUT,
     );
   }
+});
+
+describe("SLA policy form", () => {
+  test(
+    "a policy written in the form is saved with its targets and its business hours",
+    async () => {
+      await visit("/settings/sla");
+      await (await button(admin, exactly(slaText.newPolicy))).click();
+      await fill(admin, "name", "Office hours");
+      await fill(admin, "targets.urgent.firstResponseMinutes", "30");
+      // Monday: add an hour after the office hours, then remove the office hours before it.
+      await admin.click(`button[aria-label^="${slaText.addHoursFor.split(" {day}")[0]}"]`);
+      await admin.waitForSelector('input[name="businessHours.weekly.mon.1.start"]');
+      await admin.click(
+        'fieldset:has(input[name="businessHours.weekly.mon.0.start"]) button[aria-label*="09:00"]',
+      );
+      await admin.waitForFunction(
+        () =>
+          !document.querySelector('input[name="businessHours.weekly.mon.1.start"]') &&
+          (document.querySelector<HTMLInputElement>('input[name="businessHours.weekly.mon.0.start"]')
+            ?.value ?? "") === "17:00",
+        { timeout: 10_000 },
+      );
+      await (await button(admin, exactly(slaText.save))).click();
+      await admin.waitForFunction(
+        (text) => document.querySelector("main")?.textContent?.includes(text),
+        { timeout: 10_000 },
+        slaText.saved.replace("{name}", "Office hours"),
+      );
+      const listed = expectStatus(
+        await e2e.request<{
+          data: { name: string; targets: unknown; businessHours: { weekly: unknown } | null }[];
+        }>("GET", "/api/v1/sla-policies", { token: org.admin.token }),
+        200,
+        "the policies",
+      );
+      const saved = listed.data.find((policy) => policy.name === "Office hours");
+      expect(saved?.targets).toEqual({ urgent: { firstResponseMinutes: 30 } });
+      expect(saved?.businessHours?.weekly).toMatchObject({
+        mon: [{ start: "17:00", end: "18:00" }],
+        tue: [{ start: "09:00", end: "17:00" }],
+        sat: [],
+      });
+      expectNoPageErrors(admin);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("reports", () => {
