@@ -10,6 +10,7 @@ import { wireLiveUpdates } from "../realtime/live-updates.ts";
 import { closeSocket, openSocket } from "../realtime/socket.ts";
 import { tokenStore } from "../session/token-store.ts";
 import { shellMessages } from "./messages.ts";
+import { type NavSection, navSectionOf } from "./nav-section.ts";
 import { useFocusOnNavigation } from "./use-focus-on-navigation.ts";
 
 const navLink =
@@ -54,9 +55,21 @@ export function AppShell() {
   }, [token, queryClient, navigate, t]);
 
   const pathname = useLocation({ select: (location) => location.pathname });
-  const onReportPage = pathname === "/reports" || pathname.startsWith("/reports/weekly");
+  const section = navSectionOf(pathname);
   const staff = isStaff(me.user.role);
   const admin = me.user.role === "admin";
+  const links = [
+    { section: "home", to: "/", label: staff ? t("inbox") : t("myTickets"), shown: true },
+    { section: "reports", to: "/reports", label: t("reports"), shown: admin },
+    { section: "exports", to: "/reports/exports", label: t("exports"), shown: staff },
+    { section: "jobs", to: "/jobs", label: t("jobs"), shown: admin },
+    {
+      section: "settings",
+      to: admin ? "/settings/organization" : "/settings/notifications",
+      label: t("settings"),
+      shown: true,
+    },
+  ] as const satisfies readonly { section: NavSection; to: string; label: string; shown: boolean }[];
   return (
     <div className="min-h-screen">
       <a
@@ -71,39 +84,23 @@ export function AppShell() {
             {t("product")}
           </Link>
           <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap gap-1">
-            <Link to="/" className={navLink} activeOptions={{ exact: true, includeSearch: false }}>
-              {staff ? t("inbox") : t("myTickets")}
-            </Link>
-            {admin && (
-              // Exports sit under /reports but have their own link: only the report pages light this one.
-              <Link
-                to="/reports"
-                className={navLink}
-                activeOptions={{ exact: true }}
-                {...(onReportPage ? { "data-status": "active", "aria-current": "page" as const } : {})}
-              >
-                {t("reports")}
-              </Link>
-            )}
-            {staff && (
-              <Link to="/reports/exports" className={navLink}>
-                {t("exports")}
-              </Link>
-            )}
-            {admin && (
-              <Link to="/jobs" className={navLink}>
-                {t("jobs")}
-              </Link>
-            )}
-            <Link
-              to={admin ? "/settings/organization" : "/settings/notifications"}
-              className={navLink}
-              {...(pathname.startsWith("/settings/")
-                ? { "data-status": "active", "aria-current": "page" as const }
-                : {})}
-            >
-              {t("settings")}
-            </Link>
+            {links
+              .filter((link) => link.shown)
+              .map((link) => (
+                <Link
+                  key={link.section}
+                  to={link.to}
+                  className={navLink}
+                  // The section decides, not the link's own path: /reports/weekly lights Reports,
+                  // /settings/sla lights Settings. Link marks an exact match itself.
+                  activeOptions={{ exact: true, includeSearch: false }}
+                  {...(section === link.section
+                    ? { "data-status": "active", "aria-current": "page" as const }
+                    : {})}
+                >
+                  {link.label}
+                </Link>
+              ))}
           </nav>
           <NotificationBell />
           <span className="text-sm text-slate-700" data-testid="signed-in-as">
