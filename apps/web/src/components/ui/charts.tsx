@@ -68,25 +68,36 @@ const tooltipValue = (format: ((value: number) => string) | undefined) => (value
   typeof value === "number" && format ? format(value) : String(value ?? "–");
 
 const axisTick = { fill: "#334155", fontSize: 12 };
+const margin = { top: 8, right: 8, left: 0, bottom: 0 };
+
+/**
+ * Grid, axes, tooltip and legend, the same for every chart. A function, not a component: recharts
+ * reads these as direct children of the chart.
+ */
+function frame<Row extends object>(
+  props: ChartProps<Row>,
+  categoryAxis: { interval: "preserveStartEnd" } | { minTickGap: number },
+) {
+  return [
+    <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} />,
+    <XAxis key="x" dataKey={props.categoryKey} tick={axisTick} {...categoryAxis} />,
+    <YAxis
+      key="y"
+      tick={axisTick}
+      allowDecimals={false}
+      domain={[0, props.max ?? "auto"]}
+      {...(props.formatValue ? { tickFormatter: props.formatValue } : {})}
+    />,
+    <Tooltip key="tooltip" formatter={tooltipValue(props.formatValue)} />,
+    <Legend key="legend" wrapperStyle={{ fontSize: 14 }} />,
+  ];
+}
 
 export function BarChart<Row extends object>(props: ChartProps<Row>) {
   return (
     <ChartFigure caption={props.caption} className={props.className}>
-      <RechartsBarChart
-        data={props.data}
-        title={props.caption}
-        margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={props.categoryKey} tick={axisTick} interval="preserveStartEnd" />
-        <YAxis
-          tick={axisTick}
-          allowDecimals={false}
-          domain={[0, props.max ?? "auto"]}
-          {...(props.formatValue ? { tickFormatter: props.formatValue } : {})}
-        />
-        <Tooltip formatter={tooltipValue(props.formatValue)} />
-        <Legend wrapperStyle={{ fontSize: 14 }} />
+      <RechartsBarChart data={props.data} title={props.caption} margin={margin}>
+        {frame(props, { interval: "preserveStartEnd" })}
         {props.series.map((series) => (
           <Bar
             key={series.key}
@@ -105,21 +116,8 @@ export function BarChart<Row extends object>(props: ChartProps<Row>) {
 export function LineChart<Row extends object>(props: ChartProps<Row>) {
   return (
     <ChartFigure caption={props.caption} className={props.className}>
-      <RechartsLineChart
-        data={props.data}
-        title={props.caption}
-        margin={{ top: 8, right: 8, left: 0, bottom: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey={props.categoryKey} tick={axisTick} minTickGap={24} />
-        <YAxis
-          tick={axisTick}
-          allowDecimals={false}
-          domain={[0, props.max ?? "auto"]}
-          {...(props.formatValue ? { tickFormatter: props.formatValue } : {})}
-        />
-        <Tooltip formatter={tooltipValue(props.formatValue)} />
-        <Legend wrapperStyle={{ fontSize: 14 }} />
+      <RechartsLineChart data={props.data} title={props.caption} margin={margin}>
+        {frame(props, { minTickGap: 24 })}
         {props.series.map((series) => (
           <Line
             key={series.key}
