@@ -44,6 +44,25 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
 
 type Labelled = { label: string; error?: string | undefined; hint?: string; fieldClassName?: string };
 
+/** The Field's own props out of a labelled control's. */
+const fieldProps = ({ label, error, hint, fieldClassName }: Labelled) => ({
+  label,
+  error,
+  ...(hint ? { hint } : {}),
+  ...(fieldClassName ? { className: fieldClassName } : {}),
+});
+
+/** What ties a control to its label, hint and error. */
+const controlProps = (
+  ids: { id: string; describedBy: string | undefined; invalid: boolean },
+  className: string | undefined,
+) => ({
+  id: ids.id,
+  "aria-describedby": ids.describedBy,
+  "aria-invalid": ids.invalid || undefined,
+  className: cn(control, className),
+});
+
 export function TextField({
   label,
   error,
@@ -53,21 +72,8 @@ export function TextField({
   ...props
 }: Labelled & InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <Field
-      label={label}
-      error={error}
-      {...(hint ? { hint } : {})}
-      {...(fieldClassName ? { className: fieldClassName } : {})}
-    >
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, className)}
-          {...props}
-        />
-      )}
+    <Field {...fieldProps({ label, error, hint, fieldClassName })}>
+      {(ids) => <input {...controlProps(ids, className)} {...props} />}
     </Field>
   );
 }
@@ -81,21 +87,8 @@ export function TextAreaField({
   ...props
 }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Field
-      label={label}
-      error={error}
-      {...(hint ? { hint } : {})}
-      {...(fieldClassName ? { className: fieldClassName } : {})}
-    >
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, className)}
-          {...props}
-        />
-      )}
+    <Field {...fieldProps({ label, error, hint, fieldClassName })}>
+      {(ids) => <textarea {...controlProps(ids, className)} {...props} />}
     </Field>
   );
 }
@@ -106,27 +99,11 @@ export function SelectField({
   hint,
   fieldClassName,
   className,
-  children,
   ...props
 }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Field
-      label={label}
-      error={error}
-      {...(hint ? { hint } : {})}
-      {...(fieldClassName ? { className: fieldClassName } : {})}
-    >
-      {({ id, describedBy, invalid }) => (
-        <select
-          id={id}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          className={cn(control, className)}
-          {...props}
-        >
-          {children}
-        </select>
-      )}
+    <Field {...fieldProps({ label, error, hint, fieldClassName })}>
+      {(ids) => <select {...controlProps(ids, className)} {...props} />}
     </Field>
   );
 }
